@@ -26,7 +26,13 @@ public enum State {
     /** Failed and kept for inspection (FailedAction INTERRUPT). Terminal. */
     FAILED_INTERRUPTED;
 
-    /** Whether nothing may ever move this aggregate out of the state again. */
+    /**
+     * The reason carried by the one move that leaves a terminal state: a user's RetryJob reopening
+     * a FAILED job, its FAILED tasks and their failed instances.
+     */
+    public static final String RETRY_REASON = "retry";
+
+    /** Whether nothing but an explicit retry may move this aggregate out of the state again. */
     public boolean isTerminal() {
         return this == SUCCEED || this == FAILED || this == FAILED_INTERRUPTED;
     }
@@ -34,6 +40,17 @@ public enum State {
     /** Whether {@code next} may follow this state. Staying put is not a move and is not legal. */
     public boolean canMoveTo(State next) {
         return !isTerminal() && next.previous().contains(this);
+    }
+
+    /**
+     * Whether a move carrying {@code reason} is legal: the normal moves, plus FAILED back to
+     * PENDING or RUNNABLE when the reason is {@link #RETRY_REASON}.
+     */
+    public boolean canMoveTo(State next, String reason) {
+        if (this == FAILED && RETRY_REASON.equals(reason)) {
+            return next == PENDING || next == RUNNABLE;
+        }
+        return canMoveTo(next);
     }
 
     /**

@@ -33,6 +33,14 @@ class StateTest {
     }
 
     @Test
+    void onlyAnExplicitRetryReopensAFailedAggregate() {
+        assertThat(State.FAILED.canMoveTo(State.RUNNABLE, State.RETRY_REASON)).isTrue();
+        assertThat(State.FAILED.canMoveTo(State.PENDING, State.RETRY_REASON)).isTrue();
+        assertThat(State.FAILED.canMoveTo(State.RUNNABLE, "redelivered")).isFalse();
+        assertThat(State.SUCCEED.canMoveTo(State.RUNNABLE, State.RETRY_REASON)).isFalse();
+    }
+
+    @Test
     void illegalMoveNamesSubjectAndBothStates() {
         assertThatThrownBy(() -> State.SUCCEED.moveTo(State.RUNNING, "task T of job-x"))
                 .hasMessage("illegal transition of task T of job-x from SUCCEED to RUNNING");
