@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Apache Kafka broker in KRaft combined mode (broker and controller in one
@@ -45,8 +45,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats a fresh log directory under {@code dir}, starts the broker, waits until it serves
-     * clients and creates {@code topics} with {@code partitions} partitions each.
+     * Starts the broker with its log dir under {@code dir} (kept from an earlier start in the same
+     * directory, else freshly formatted), waits until it serves clients and creates those of {@code
+     * topics} that do not exist yet, with {@code partitions} partitions each.
      */
     public static KafkaBroker start(Path dir, int partitions, Collection<String> topics) {
         try {
@@ -61,11 +62,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static KafkaBroker startIn(Path dir, int partitions, Collection<String> topics)
             throws IOException, InterruptedException {
-        // Data is throwaway: the ports change on every start, and a standalone controller
-        // remembers its own endpoint in the metadata log, so a reused log dir would not come up.
-        Path dataDir = dir.resolve("data");
-        deleteRecursively(dataDir);
         Files.createDirectories(dir);
+        Path dataDir = dir.resolve("data");
         int brokerPort = FreePort.pick();
         int controllerPort = FreePort.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
@@ -77,7 +75,10 @@ public final class KafkaBroker implements AutoCloseable {
         Files.deleteIfExists(logFile);
 
         String classpath = brokerClasspath();
-        format(classpath, config, log4j, logFile);
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            deleteRecursively(dataDir);
+            copyRecursively(FormattedTemplate.get(classpath, log4j, logFile), dataDir);
+        }
         Process process =
                 new ProcessBuilder(javaCommand(classpath, log4j, "kafka.Kafka", config.toString()))
                         .redirectErrorStream(true)
@@ -153,10 +154,24 @@ public final class KafkaBroker implements AutoCloseable {
             for (String topic : topics) {
                 newTopics.add(new NewTopic(topic, partitions, (short) 1));
             }
-            admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+            createMissing(admin, newTopics);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "could not create topics on " + bootstrapServers + "; see " + logFile, e);
+        }
+    }
+
+    private static void createMissing(Admin admin, List<NewTopic> topics)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        for (var result : admin.createTopics(topics).values().entrySet()) {
+            try {
+                result.getValue().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // A kept log dir already has its topics, with whatever partitions they had.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -186,37 +201,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "Kafka broker not ready after " + START_TIMEOUT + "; see " + logFile, last);
     }
 
-    private static void format(String classpath, Path config, Path log4j, Path logFile)
-            throws IOException, InterruptedException {
-        // --standalone makes this node the sole voter of a dynamic quorum, which is what
-        // controller.quorum.bootstrap.servers (instead of static voters) asks for.
-        List<String> command =
-                javaCommand(
-                        classpath,
-                        log4j,
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "--config",
-                        config.toString(),
-                        "--cluster-id",
-                        Uuid.randomUuid().toString(),
-                        "--standalone");
-        Process format =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                        .start();
-        if (!format.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            format.destroyForcibly();
-            throw new IllegalStateException("Kafka storage format hung; see " + logFile);
-        }
-        if (format.exitValue() != 0) {
-            throw new IllegalStateException(
-                    "Kafka storage format failed with " + format.exitValue() + "; see " + logFile);
-        }
-    }
-
-    private static List<String> javaCommand(
+    static List<String> javaCommand(
             String classpath, Path log4j, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -234,8 +219,8 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static void writeServerConfig(
-            Path config, Path dataDir, int brokerPort, int controllerPort) throws IOException {
+    static void writeServerConfig(Path config, Path dataDir, int brokerPort, int controllerPort)
+            throws IOException {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -249,7 +234,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        // A static voter set keeps ports out of the formatted storage, so one formatted template
+        // serves every broker and a kept log dir comes back on new ports.
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         p.setProperty("log.dirs", dataDir.toString());
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("num.partitions", "1");
@@ -291,6 +278,19 @@ public final class KafkaBroker implements AutoCloseable {
         Files.writeString(file, config, StandardCharsets.UTF_8);
     }
 
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     private static String brokerClasspath() throws IOException {
         try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
@@ -301,7 +301,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
