@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +31,15 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException("no temp dir for the local stack", e);
             }
             LocalStack started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        started.close();
+                                        // Each test JVM's PostgreSQL cluster is tens of MB.
+                                        deleteQuietly(started.dir());
+                                    },
+                                    "local-stack-stop"));
         }
         return shared;
     }
@@ -38,6 +47,14 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     /** Bootstrap servers of the JVM's stack, for tests' own producers and consumers. */
     public static String bootstrapServers() {
         return stack().bootstrapServers();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            KafkaBroker.deleteRecursively(dir);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
     }
 
     @Override
