@@ -1,0 +1,133 @@
+package dev.drover.scheduler.dag;
+
+import dev.drover.contract.State;
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.event.InstanceEvent;
+import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRunning;
+import dev.drover.contract.event.InstanceStarting;
+import dev.drover.contract.event.InstanceSucceeded;
+import dev.drover.contract.event.JobStateChanged;
+import dev.drover.contract.event.TaskReady;
+import dev.drover.contract.event.TaskStateChanged;
+import java.util.List;
+
+/** Decides what one instance report does to its instance, task and job. */
+final class InstanceOutcome {
+
+    private InstanceOutcome() {}
+
+    static Decision decide(JobState stored, InstanceEvent event) {
+        TaskRow task = stored.task(event.taskName());
+        if (task == null) {
+            return Decision.ignore("unknown task");
+        }
+        if (task.state() == State.PENDING || task.state().isTerminal()) {
+            // Nothing of a PENDING task was dispatched, and a settled task has every index
+            // final: any report is a duplicate or from an earlier run.
+            return Decision.ignore("task is " + task.state());
+        }
+        if (event.instanceIndex() < 0 || event.instanceIndex() >= task.instanceNum()) {
+            return Decision.ignore("index out of range");
+        }
+        InstanceRow row = stored.instance(task.name(), event.instanceIndex());
+        if (row == null) {
+            row = InstanceRow.firstAttempt(task.name(), event.instanceIndex());
+        }
+        if (event.attempt() != row.attempt()) {
+            return Decision.ignore("stale attempt, current is " + row.attempt());
+        }
+        if (row.state().isTerminal()) {
+            return Decision.ignore("duplicate, attempt already " + row.state());
+        }
+        Changes changes = new Changes(stored);
+        boolean applied;
+        if (event instanceof InstanceStarting) {
+            applied = moveIfLegal(changes, row, State.STARTING);
+        } else if (event instanceof InstanceRunning) {
+            applied = running(changes, task, row);
+        } else if (event instanceof InstanceSucceeded) {
+            applied = succeeded(changes, task, row);
+        } else {
+            applied = failed(changes, task, row, (InstanceFailed) event);
+        }
+        return applied ? changes.decision() : Decision.ignore("no move from " + row.state());
+    }
+
+    private static boolean moveIfLegal(Changes changes, InstanceRow row, State next) {
+        if (!row.state().canMoveTo(next)) {
+            return false;
+        }
+        changes.put(row.withState(next));
+        return true;
+    }
+
+    private static boolean running(Changes changes, TaskRow task, InstanceRow row) {
+        if (!moveIfLegal(changes, row, State.RUNNING)) {
+            return false;
+        }
+        JobRow job = changes.job();
+        if (task.state() == State.RUNNABLE) {
+            changes.put(task.withState(State.RUNNING));
+            changes.emit(
+                    TaskStateChanged.of(
+                            job.jobId(), task.name(), State.RUNNABLE, State.RUNNING, null));
+        }
+        if (job.state() == State.RUNNABLE) {
+            changes.put(job.withState(State.RUNNING));
+            changes.emit(JobStateChanged.of(job.jobId(), State.RUNNABLE, State.RUNNING, null));
+        }
+        return true;
+    }
+
+    private static boolean succeeded(Changes changes, TaskRow task, InstanceRow row) {
+        changes.put(row.withState(State.SUCCEED));
+        TaskRow counted =
+                task.withOutcomes(task.succeeded() + 1, task.failed(), task.interrupted());
+        changes.put(counted);
+        settleIfDone(changes, counted);
+        return true;
+    }
+
+    private static boolean failed(
+            Changes changes, TaskRow task, InstanceRow row, InstanceFailed failed) {
+        FailureKind kind = failed.kind() == null ? FailureKind.EXIT_CODE : failed.kind();
+        if (kind.retriable()
+                && row.attemptsThisRun() < task.maxAttempts()
+                && !changes.job().terminating()) {
+            retry(changes, row);
+            return true;
+        }
+        boolean interrupted = kind == FailureKind.INTERRUPTED;
+        changes.put(row.withState(interrupted ? State.FAILED_INTERRUPTED : State.FAILED));
+        TaskRow counted =
+                task.withOutcomes(
+                        task.succeeded(),
+                        task.failed() + 1,
+                        task.interrupted() + (interrupted ? 1 : 0));
+        changes.put(counted);
+        settleIfDone(changes, counted);
+        return true;
+    }
+
+    /** Another attempt of the same index: one TaskReady listing only that index. */
+    private static void retry(Changes changes, InstanceRow row) {
+        InstanceRow next = row.nextAttempt();
+        changes.put(next);
+        JobRow job = changes.job();
+        changes.emit(
+                TaskReady.of(
+                        job.jobId(),
+                        next.attempt(),
+                        List.of(next.index()),
+                        job.priority(),
+                        job.placement(),
+                        changes.spec(row.task())));
+    }
+
+    private static void settleIfDone(Changes changes, TaskRow task) {
+        if (task.allIndexesFinal()) {
+            new Flow(changes).settle(task);
+        }
+    }
+}
