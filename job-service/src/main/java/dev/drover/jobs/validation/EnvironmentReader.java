@@ -1,0 +1,143 @@
+package dev.drover.jobs.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.contract.spec.Authentication;
+import dev.drover.contract.spec.ComputeEnv;
+import dev.drover.contract.spec.EnvData;
+import dev.drover.contract.spec.EnvVar;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a task's command runs in: ComputeEnv or EnvId, EnvVars and Authentications. Secret
+ * values (SecretId, SecretKey, env var values) never appear in a message.
+ */
+final class EnvironmentReader {
+
+    private static final Pattern POSIX_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String RESERVED_PREFIX = "BATCH_";
+
+    private final JsonFields json;
+
+    EnvironmentReader(JsonFields json) {
+        this.json = json;
+    }
+
+    /** ComputeEnv, or null; refuses a task that names both ComputeEnv and EnvId. */
+    ComputeEnv computeEnv(JsonNode task, Scope scope, String envId) {
+        JsonNode env = json.object(task, scope, "ComputeEnv", false);
+        if (env == null) {
+            return null;
+        }
+        if (envId != null) {
+            json.violations()
+                    .add(
+                            Codes.ENV_ID_XOR_COMPUTE_ENV,
+                            scope.describeSelf() + " may name only one of EnvId and ComputeEnv",
+                            List.of(scope.at("EnvId"), scope.at("ComputeEnv")));
+        }
+        Scope in = scope.child("ComputeEnv");
+        String type = json.oneOf(env, in, "EnvType", List.of("MANAGED"), true);
+        JsonNode data = json.object(env, in, "EnvData", true);
+        return new ComputeEnv(type, data == null ? null : envData(data, in.child("EnvData")));
+    }
+
+    private EnvData envData(JsonNode data, Scope in) {
+        return new EnvData(
+                json.text(data, in, "InstanceType", false),
+                strings(data, in, "InstanceTypes"),
+                json.text(data, in, "ImageId", false),
+                json.object(data, in, "SystemDisk", false),
+                json.array(data, in, "DataDisks", false),
+                json.object(data, in, "VirtualPrivateCloud", false),
+                strings(data, in, "SecurityGroupIds"),
+                json.oneOf(
+                        data,
+                        in,
+                        "InstanceChargeType",
+                        List.of("POSTPAID_BY_HOUR", "SPOTPAID"),
+                        false),
+                json.object(data, in, "InternetAccessible", false),
+                json.object(data, in, "LoginSettings", false));
+    }
+
+    private List<String> strings(JsonNode node, Scope scope, String name) {
+        JsonNode array = json.array(node, scope, name, false);
+        List<String> values = new ArrayList<>();
+        if (array == null) {
+            return values;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            if (item.isTextual() && Text.isStorable(item.textValue())) {
+                values.add(item.textValue());
+            } else {
+                String at = scope.at(name) + "[" + i + "]";
+                json.violations().add(Codes.INVALID, at + " must be a string", at);
+            }
+        }
+        return values;
+    }
+
+    /** EnvVars with POSIX names, none reserved, none twice; values are kept byte-exact. */
+    List<EnvVar> envVars(JsonNode task, Scope scope) {
+        JsonNode array = json.array(task, scope, "EnvVars", false);
+        List<EnvVar> vars = new ArrayList<>();
+        if (array == null) {
+            return vars;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            Scope at = scope.element("EnvVars", i);
+            JsonNode item = json.elementObject(array.get(i), at);
+            if (item == null) {
+                continue;
+            }
+            String name = json.text(item, at, "Name", true);
+            String value = json.text(item, at, "Value", true);
+            if (name != null && nameIsUsable(name, at, seen, i)) {
+                vars.add(new EnvVar(name, value));
+            }
+        }
+        return vars;
+    }
+
+    private boolean nameIsUsable(String name, Scope at, Map<String, Integer> seen, int index) {
+        String problem = null;
+        if (!POSIX_NAME.matcher(name).matches()) {
+            problem = "must be a POSIX name ([A-Za-z_][A-Za-z0-9_]*), got " + Text.quote(name);
+        } else if (name.startsWith(RESERVED_PREFIX)) {
+            problem = "must not start with BATCH_, those names are set by Drover: " + name;
+        } else if (seen.putIfAbsent(name, index) != null) {
+            problem = "repeats the name " + name + " of EnvVars[" + seen.get(name) + "]";
+        }
+        if (problem != null) {
+            json.invalid(at, "Name", problem);
+        }
+        return problem == null;
+    }
+
+    /** Credentials for another account's COS; only the field names reach messages. */
+    List<Authentication> authentications(JsonNode task, Scope scope) {
+        JsonNode array = json.array(task, scope, "Authentications", false);
+        List<Authentication> result = new ArrayList<>();
+        if (array == null) {
+            return result;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            Scope at = scope.element("Authentications", i);
+            JsonNode item = json.elementObject(array.get(i), at);
+            if (item == null) {
+                continue;
+            }
+            String scene = json.oneOf(item, at, "Scene", List.of("COS"), true);
+            String id = json.text(item, at, "SecretId", true);
+            String key = json.text(item, at, "SecretKey", true);
+            result.add(new Authentication(scene, id, key));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.drover.jobs.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.contract.spec.Application;
+import dev.drover.contract.spec.DeliveryForm;
+import dev.drover.contract.spec.Docker;
+import dev.drover.contract.spec.FailedAction;
+import dev.drover.contract.spec.TaskSpec;
+import dev.drover.jobs.validation.JsonFields.Range;
+
+/**
+ * Reads one task in the order of the reference's task table and fills in its defaults. The
+ * uniqueness of names is the job's business ({@link JobValidator}).
+ */
+final class TaskReader {
+
+    static final int DEFAULT_INSTANCES = 1;
+    static final int DEFAULT_MAX_RETRY = 0;
+    static final long DEFAULT_TIMEOUT = 86_400;
+    static final int MAX_RETRY = 5;
+    static final int MAX_RESOURCE_RETRY = 100;
+
+    private final ValidationLimits limits;
+    private final JsonFields json;
+    private final StorageReader storage;
+    private final EnvironmentReader environment;
+
+    TaskReader(ValidationLimits limits, JsonFields json) {
+        this.limits = limits;
+        this.json = json;
+        this.storage = new StorageReader(json);
+        this.environment = new EnvironmentReader(json);
+    }
+
+    /** The task's name if it is usable, else null (the fault is recorded). */
+    String name(JsonNode task, Scope scope) {
+        String name = json.text(task, scope, "TaskName", true);
+        if (name == null) {
+            return null;
+        }
+        String problem = NameRules.characterProblem(name);
+        String code = Codes.TASK_NAME;
+        if (problem == null) {
+            problem = NameRules.lengthProblem(name, limits.maxTaskNameLength());
+            code = Codes.TASK_NAME_TOO_LONG;
+        }
+        if (problem == null) {
+            return name;
+        }
+        json.violations()
+                .add(code, scope.describe("TaskName") + " " + problem, scope.at("TaskName"));
+        return null;
+    }
+
+    /** Reads everything after the name; {@code scope} already names the task. */
+    TaskSpec read(JsonNode task, Scope scope, String name) {
+        Long instances = instanceNum(task, scope);
+        Application application = application(task, scope);
+        String envId = envId(task, scope);
+        var computeEnv = environment.computeEnv(task, scope, envId);
+        var redirect = storage.redirectInfo(task, scope);
+        storage.redirectLocalInfo(task, scope);
+        var inputs = storage.inputMappings(task, scope);
+        var outputs = storage.outputMappings(task, scope);
+        var envVars = environment.envVars(task, scope);
+        var authentications = environment.authentications(task, scope);
+        FailedAction failedAction =
+                json.enumValue(task, scope, "FailedAction", FailedAction.class, false);
+        Long maxRetry = json.bounded(task, scope, "MaxRetryCount", maxRetryRange());
+        Long timeout = json.bounded(task, scope, "Timeout", timeoutRange());
+        Long concurrent = json.bounded(task, scope, "MaxConcurrentNum", concurrencyRange());
+        Long resourceRetry =
+                json.bounded(task, scope, "ResourceMaxRetryCount", resourceRetryRange());
+        return new TaskSpec(
+                name,
+                instances == null ? DEFAULT_INSTANCES : instances.intValue(),
+                application,
+                computeEnv,
+                envId,
+                redirect,
+                inputs,
+                outputs,
+                envVars,
+                authentications,
+                failedAction == null ? FailedAction.TERMINATE : failedAction,
+                maxRetry == null ? DEFAULT_MAX_RETRY : maxRetry.intValue(),
+                timeout == null ? DEFAULT_TIMEOUT : timeout,
+                concurrent == null ? null : concurrent.intValue(),
+                resourceRetry == null ? 0 : resourceRetry.intValue());
+    }
+
+    private Long instanceNum(JsonNode task, Scope scope) {
+        return json.bounded(
+                task,
+                scope,
+                "TaskInstanceNum",
+                new Range(
+                        1,
+                        limits.maxInstancesPerTask(),
+                        Codes.LIMIT,
+                        "is %d, over the limit of "
+                                + limits.maxInstancesPerTask()
+                                + " instances per task"));
+    }
+
+    private static Range maxRetryRange() {
+        return new Range(
+                0,
+                MAX_RETRY,
+                Codes.MAX_RETRY_COUNT,
+                "must be between 0 and " + MAX_RETRY + ", got %d");
+    }
+
+    private Range timeoutRange() {
+        return new Range(
+                1,
+                limits.maxTimeoutSeconds(),
+                Codes.LIMIT,
+                "is %d, over the limit of " + limits.maxTimeoutSeconds() + " seconds");
+    }
+
+    private static Range concurrencyRange() {
+        return new Range(
+                1, Integer.MAX_VALUE, Codes.INVALID, "must be at most " + Integer.MAX_VALUE);
+    }
+
+    private static Range resourceRetryRange() {
+        return new Range(
+                0,
+                MAX_RESOURCE_RETRY,
+                Codes.INVALID,
+                "must be in the range 0-" + MAX_RESOURCE_RETRY + ", got %d");
+    }
+
+    private String envId(JsonNode task, Scope scope) {
+        String envId = json.text(task, scope, "EnvId", false);
+        if (envId != null && envId.isBlank()) {
+            json.invalid(scope, "EnvId", "must not be empty");
+            return null;
+        }
+        return envId;
+    }
+
+    private Application application(JsonNode task, Scope scope) {
+        JsonNode app = json.object(task, scope, "Application", true);
+        if (app == null) {
+            return null;
+        }
+        Scope in = scope.child("Application");
+        DeliveryForm form = json.enumValue(app, in, "DeliveryForm", DeliveryForm.class, true);
+        String command = json.text(app, in, "Command", true);
+        if (command != null && command.isBlank()) {
+            json.invalid(in, "Command", "must not be empty or blank");
+        }
+        String packagePath = json.text(app, in, "PackagePath", form == DeliveryForm.PACKAGE);
+        if (packagePath != null && form == DeliveryForm.PACKAGE) {
+            storage.paths().packagePath(packagePath, in, "PackagePath");
+        }
+        return new Application(form, command, packagePath, docker(app, in));
+    }
+
+    private Docker docker(JsonNode app, Scope scope) {
+        JsonNode docker = json.object(app, scope, "Docker", false);
+        if (docker == null) {
+            return null;
+        }
+        Scope in = scope.child("Docker");
+        String image = json.text(docker, in, "Image", true);
+        if (image != null && image.isBlank()) {
+            json.invalid(in, "Image", "must not be empty");
+        }
+        return new Docker(
+                image,
+                json.text(docker, in, "User", false),
+                json.text(docker, in, "Password", false),
+                json.text(docker, in, "Server", false));
+    }
+}
