@@ -1,0 +1,27 @@
+package dev.drover.jobs.problem;
+
+import java.util.List;
+
+/**
+ * The body of every error answer, RFC 9457 {@code application/problem+json} with our extensions.
+ *
+ * @param type a URI naming the kind of problem
+ * @param title a short summary of the kind, the same for every occurrence
+ * @param status the HTTP status
+ * @param detail a sentence about this occurrence, naming the field and task at fault
+ * @param code our error code, Tencent's code for the same fault
+ * @param fields the offending field paths, e.g. {@code Job.Tasks[1].TaskName}
+ * @param requestId the id of the request, also sent as the X-Request-Id header
+ */
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String code,
+        List<String> fields,
+        String requestId) {
+
+    /** The media type of a problem body. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+}
