@@ -1,0 +1,230 @@
+package dev.drover.provisioner.attempt;
+
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.event.InstanceEvent;
+import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRunning;
+import dev.drover.contract.event.InstanceStarting;
+import dev.drover.contract.event.InstanceSucceeded;
+import dev.drover.provisioner.ProvisionerConfig;
+import dev.drover.provisioner.logs.LogStreams;
+import dev.drover.provisioner.messaging.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * One attempt from slot to final event: STARTING while its backend prepares it, RUNNING once the
+ * command runs (with its logs streamed and its timeout armed), then SUCCEED or FAILED. The final
+ * event goes out only after every log chunk is acknowledged, and the journal forgets the attempt
+ * only after the final event is.
+ */
+@ApplicationScoped
+public class AttemptRunner {
+
+    private static final Logger LOG = Logger.getLogger(AttemptRunner.class);
+
+    @Inject ProvisionerConfig config;
+    @Inject Backend backend;
+    @Inject Journal journal;
+    @Inject EventPublisher publisher;
+    @Inject LogStreams logStreams;
+
+    private final ScheduledExecutorService timeouts =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "attempt-timeouts");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private volatile boolean shuttingDown;
+
+    /** Runs the attempt to its end on the calling thread. */
+    public void run(Attempt attempt) {
+        AttemptId id = attempt.id();
+        publisher.instanceEvent(
+                InstanceStarting.of(id.jobId(), id.taskName(), id.index(), id.attempt()));
+        LOG.infof("%s STARTING", id.logContext());
+        Path workDir = config.stateDir().toAbsolutePath().resolve("work").resolve(id.fileName());
+        try {
+            Execution execution = launch(attempt, workDir);
+            if (execution != null) {
+                supervise(attempt, execution);
+            }
+        } finally {
+            removeWorkDir(workDir);
+        }
+    }
+
+    /** Reports an attempt that will never run (its job was terminated) and forgets it. */
+    public void reportNeverRan(Attempt attempt, FailureKind kind, String reason) {
+        AttemptId id = attempt.id();
+        LOG.infof("%s FAILED kind=%s reason=%s (never ran)", id.logContext(), kind, reason);
+        finish(id, failed(id, kind, null, reason, null, Instant.now()));
+    }
+
+    /** Stops reporting: attempts still running stay open in the journal for the next start. */
+    public void shutdown() {
+        shuttingDown = true;
+    }
+
+    private Execution launch(Attempt attempt, Path workDir) {
+        AttemptId id = attempt.id();
+        try {
+            if (attempt.terminated()) {
+                throw new AttemptFailure(FailureKind.TERMINATED, "terminated");
+            }
+            Files.createDirectories(workDir);
+            Execution execution = backend.launch(attempt, workDir);
+            if (!attempt.attach(execution)) {
+                execution.stop(config.killGrace());
+            }
+            return execution;
+        } catch (AttemptFailure e) {
+            LOG.warnf("%s FAILED kind=%s reason=%s", id.logContext(), e.kind(), e.getMessage());
+            finish(id, failed(id, e.kind(), null, e.getMessage(), null, Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            String reason = "cannot prepare the attempt: " + e.getMessage();
+            LOG.warnf("%s FAILED kind=SETUP reason=%s", id.logContext(), reason);
+            finish(id, failed(id, FailureKind.SETUP, null, reason, null, Instant.now()));
+        }
+        return null;
+    }
+
+    private void supervise(Attempt attempt, Execution execution) {
+        AttemptId id = attempt.id();
+        Instant startedAt = execution.startedAt();
+        long timeoutSeconds = attempt.task().timeout() > 0 ? attempt.task().timeout() : 86_400;
+        Instant deadline = startedAt.plusSeconds(timeoutSeconds);
+        journal.running(id, execution.ref(), startedAt.toEpochMilli(), deadline.toEpochMilli());
+        publisher.instanceEvent(
+                InstanceRunning.of(id.jobId(), id.taskName(), id.index(), id.attempt(), startedAt));
+        LOG.infof("%s RUNNING pid=%d", id.logContext(), execution.ref().pid());
+        LogStreams.Pumps pumps = logStreams.start(attempt, execution);
+        ScheduledFuture<?> timer =
+                timeouts.schedule(
+                        () -> timeOut(attempt, execution, timeoutSeconds),
+                        Duration.between(Instant.now(), deadline).toMillis(),
+                        TimeUnit.MILLISECONDS);
+
+        int exitCode = awaitExit(execution);
+        Instant endedAt = Instant.now();
+        timer.cancel(false);
+        pumps.drain(execution, config.lingerAfterExit());
+        if (shuttingDown) {
+            return;
+        }
+
+        InstanceEvent outcome = outcome(attempt, execution, exitCode, endedAt);
+        pumps.awaitAcked();
+        finish(id, outcome);
+    }
+
+    private InstanceEvent outcome(
+            Attempt attempt, Execution execution, int exitCode, Instant endedAt) {
+        AttemptId id = attempt.id();
+        Instant startedAt = execution.startedAt();
+        if (attempt.terminated()) {
+            return failed(id, FailureKind.TERMINATED, exitCode, "terminated", startedAt, endedAt);
+        }
+        if (attempt.timedOut()) {
+            String reason = "timeout: ran longer than " + attempt.task().timeout() + " s";
+            return failed(id, FailureKind.TIMEOUT, exitCode, reason, startedAt, endedAt);
+        }
+        String mountError = execution.setupFailure(exitCode);
+        if (mountError != null) {
+            return failed(id, FailureKind.SETUP, exitCode, mountError, startedAt, endedAt);
+        }
+        if (exitCode != 0) {
+            String reason = "command exited with " + exitCode;
+            return failed(id, FailureKind.EXIT_CODE, exitCode, reason, startedAt, endedAt);
+        }
+        try {
+            execution.uploadOutputs();
+        } catch (AttemptFailure e) {
+            return failed(id, e.kind(), exitCode, e.getMessage(), startedAt, endedAt);
+        }
+        return InstanceSucceeded.of(
+                id.jobId(), id.taskName(), id.index(), id.attempt(), startedAt, endedAt);
+    }
+
+    private void timeOut(Attempt attempt, Execution execution, long seconds) {
+        LOG.infof("%s timeout after %d s: stopping its process group", attempt, seconds);
+        attempt.markTimedOut();
+        execution.stop(config.killGrace());
+    }
+
+    private static int awaitExit(Execution execution) {
+        while (true) {
+            try {
+                return execution.awaitExit();
+            } catch (InterruptedException e) {
+                // Worker threads are only interrupted at shutdown; the exit still matters.
+                Thread.currentThread().interrupt();
+                execution.killRemains();
+            }
+        }
+    }
+
+    /** Publishes the final event; the journal drops the attempt once the broker has it. */
+    private void finish(AttemptId id, InstanceEvent outcome) {
+        if (outcome instanceof InstanceSucceeded) {
+            LOG.infof("%s SUCCEED", id.logContext());
+        } else if (outcome instanceof InstanceFailed f && f.startedAt() != null) {
+            LOG.infof(
+                    "%s FAILED kind=%s exit=%s reason=%s",
+                    id.logContext(), f.kind(), f.exitCode(), f.reason());
+        }
+        CompletableFuture<Void> sent = publisher.instanceEvent(outcome);
+        sent.whenComplete(
+                (ok, error) -> {
+                    if (error == null) {
+                        journal.done(id);
+                    } else {
+                        LOG.errorf(
+                                "%s final event not delivered: %s",
+                                id.logContext(), error.getMessage());
+                    }
+                });
+    }
+
+    private static InstanceFailed failed(
+            AttemptId id,
+            FailureKind kind,
+            Integer exitCode,
+            String reason,
+            Instant startedAt,
+            Instant endedAt) {
+        return InstanceFailed.of(
+                id.jobId(),
+                id.taskName(),
+                id.index(),
+                id.attempt(),
+                kind,
+                exitCode,
+                reason,
+                startedAt,
+                endedAt);
+    }
+
+    private void removeWorkDir(Path workDir) {
+        if (config.keepWorkDirs()) {
+            return;
+        }
+        try {
+            WorkDirs.delete(workDir);
+        } catch (IOException e) {
+            LOG.warnf("cannot remove work dir %s: %s", workDir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.drover.provisioner.local;
+
+import dev.drover.provisioner.attempt.ProcessRef;
+import dev.drover.provisioner.attempt.Recovery;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Kills what a previous run of the provisioner left of a command: every process still in its
+ * process group. A group whose id now belongs to a different process (pid reuse: its start time
+ * differs from the journal's) is left alone, since none of ours can be in it.
+ */
+public final class LeftoverReaper implements Recovery.ProcessReaper {
+
+    private static final Logger LOG = Logger.getLogger(LeftoverReaper.class);
+
+    @Override
+    public boolean kill(ProcessRef ref) {
+        Optional<ProcFs.Stat> leader = ProcFs.stat(ref.pgid());
+        if (leader.isPresent()
+                && (leader.get().startTicks() != ref.startTicks()
+                        || leader.get().pgid() != ref.pgid())) {
+            LOG.debugf("pid %d was reused by another process: nothing of ours left", ref.pgid());
+            return false;
+        }
+        List<ProcFs.Stat> members = ProcFs.groupMembers(ref.pgid());
+        if (members.isEmpty()) {
+            return false;
+        }
+        LOG.infof("killing %d leftover processes of group %d", members.size(), ref.pgid());
+        ProcessGroups.signal("KILL", ref.pgid(), null);
+        return true;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.drover.provisioner.local;
+
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.spec.Application;
+import dev.drover.contract.spec.DeliveryForm;
+import dev.drover.contract.spec.InputMapping;
+import dev.drover.contract.spec.TaskSpec;
+import dev.drover.contract.storage.LocalStoreLayout;
+import dev.drover.provisioner.ProvisionerConfig;
+import dev.drover.provisioner.StoreConfig;
+import dev.drover.provisioner.attempt.Attempt;
+import dev.drover.provisioner.attempt.AttemptFailure;
+import dev.drover.provisioner.attempt.Backend;
+import dev.drover.provisioner.attempt.Execution;
+import dev.drover.provisioner.attempt.ProcessRef;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs attempts as child processes of this service: {@code setsid /bin/sh -c <Command>}, so each
+ * command leads its own session and process group and can be killed as a whole. Attempts with
+ * InputMappings additionally run in a private mount namespace ({@link MountNamespace}); attempts
+ * without pay nothing for it. Linux only (util-linux setsid and unshare, procps kill, /proc).
+ */
+@ApplicationScoped
+public class LocalBackend implements Backend {
+
+    private static final Logger LOG = Logger.getLogger(LocalBackend.class);
+
+    @Inject ProvisionerConfig config;
+    @Inject StoreConfig storeConfig;
+
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "local-kill-timer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private LocalStore store;
+    private Packages packages;
+    private volatile MountNamespace mountNamespace;
+    private String platformProblem;
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        store = new LocalStore(new LocalStoreLayout(storeConfig.root()));
+        packages = new Packages(store);
+        platformProblem = platformProblem();
+        if (platformProblem != null) {
+            LOG.errorf("local backend cannot run commands here: %s", platformProblem);
+        }
+        Path scratch = Files.createDirectories(config.stateDir().resolve("probe"));
+        mountNamespace =
+                platformProblem == null
+                        ? MountNamespace.detect(scratch)
+                        : MountNamespace.unsupported(platformProblem);
+        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            LOG.warnf(
+                    "JVM charset is %s: commands and EnvVars with non-ASCII characters will be"
+                            + " refused; start the JVM with -Dfile.encoding=UTF-8",
+                    Charset.defaultCharset());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    /** Whether InputMappings can be honoured here. */
+    public MountNamespace mountNamespace() {
+        return mountNamespace;
+    }
+
+    @Override
+    public Execution launch(Attempt attempt, Path workDir) throws AttemptFailure {
+        if (platformProblem != null) {
+            throw new AttemptFailure(FailureKind.SETUP, platformProblem);
+        }
+        TaskSpec task = attempt.task();
+        Application app = task.application();
+        if (app == null || app.command() == null || app.command().isBlank()) {
+            throw new AttemptFailure(FailureKind.SETUP, "the task has no Command");
+        }
+        Path cwd = workDir;
+        if (app.deliveryForm() == DeliveryForm.PACKAGE) {
+            cwd = packages.unpack(app.packagePath(), workDir);
+        }
+        List<StagedMount> mounts = stageInputs(task.inputMappings(), workDir);
+        ProcessBuilder builder =
+                new ProcessBuilder(commandLine(app.command(), mounts, workDir))
+                        .directory(cwd.toFile());
+        CommandEnvironment.fill(builder.environment(), attempt);
+        return start(builder, attempt, mounts, workDir);
+    }
+
+    private Execution start(
+            ProcessBuilder builder, Attempt attempt, List<StagedMount> mounts, Path workDir)
+            throws AttemptFailure {
+        try {
+            Process process = builder.start();
+            Instant startedAt = Instant.now();
+            long pid = process.pid();
+            long ticks = ProcFs.stat(pid).map(ProcFs.Stat::startTicks).orElse(0L);
+            // setsid makes the shell lead a new session and group whose id is its own pid.
+            ProcessRef ref = new ProcessRef(pid, pid, ticks);
+            List<dev.drover.contract.spec.OutputMapping> outputs =
+                    attempt.task().outputMappings() == null
+                            ? List.of()
+                            : attempt.task().outputMappings();
+            return new LocalExecution(
+                    process, ref, startedAt, mounts, outputs, store, timer, workDir);
+        } catch (IOException e) {
+            throw new AttemptFailure(
+                    FailureKind.SETUP, "cannot start the command: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> commandLine(String command, List<StagedMount> mounts, Path workDir) {
+        List<String> argv = new ArrayList<>();
+        argv.add("setsid");
+        if (mounts.isEmpty()) {
+            argv.addAll(List.of("/bin/sh", "-c", command));
+        } else {
+            argv.addAll(mountNamespace.wrap(mounts, workDir.resolve("mount-errors"), command));
+        }
+        return argv;
+    }
+
+    private List<StagedMount> stageInputs(List<InputMapping> mappings, Path workDir)
+            throws AttemptFailure {
+        if (mappings == null || mappings.isEmpty()) {
+            return List.of();
+        }
+        if (!mountNamespace.supported()) {
+            throw new AttemptFailure(FailureKind.SETUP, mountNamespace.unsupportedReason());
+        }
+        List<StagedMount> mounts = new ArrayList<>();
+        for (int i = 0; i < mappings.size(); i++) {
+            mounts.add(stage(mappings.get(i), workDir.resolve("inputs").resolve("m" + i)));
+        }
+        return mounts;
+    }
+
+    private StagedMount stage(InputMapping mapping, Path staged) throws AttemptFailure {
+        try {
+            Path source = store.locate(mapping.sourcePath());
+            if (!Files.exists(source)) {
+                throw new IOException("source does not exist");
+            }
+            Path destination = Path.of(mapping.destinationPath()).normalize();
+            if (!destination.isAbsolute()) {
+                throw new IOException("DestinationPath must be absolute");
+            }
+            LocalStore.copy(source, staged);
+            return new StagedMount(destination, staged, Files.isDirectory(source));
+        } catch (IOException | RuntimeException e) {
+            throw new AttemptFailure(
+                    FailureKind.SETUP,
+                    "cannot stage input "
+                            + mapping.sourcePath()
+                            + " for "
+                            + mapping.destinationPath()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Whether a mount setup error was left by the namespace script (exit 125). */
+    static String mountError(Path workDir) {
+        try {
+            Path errors = workDir.resolve("mount-errors");
+            if (Files.exists(errors) && Files.size(errors) > 0) {
+                return Files.readString(errors, StandardCharsets.UTF_8).trim();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String platformProblem() {
+        if (!ProcFs.available()) {
+            return "the local backend needs Linux (/proc); this is "
+                    + System.getProperty("os.name");
+        }
+        for (String tool : List.of("setsid", "kill")) {
+            if (!onPath(tool)) {
+                return "the local backend needs '" + tool + "' (util-linux/procps) on PATH";
+            }
+        }
+        return null;
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

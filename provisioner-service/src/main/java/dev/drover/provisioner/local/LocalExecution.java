@@ -1,0 +1,136 @@
+package dev.drover.provisioner.local;
+
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.spec.OutputMapping;
+import dev.drover.provisioner.attempt.AttemptFailure;
+import dev.drover.provisioner.attempt.Execution;
+import dev.drover.provisioner.attempt.ProcessRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** A command running as a local process group (its own session, started through setsid). */
+final class LocalExecution implements Execution {
+
+    private final Process process;
+    private final ProcessRef ref;
+    private final Instant startedAt;
+    private final List<StagedMount> mounts;
+    private final List<OutputMapping> outputs;
+    private final LocalStore store;
+    private final ScheduledExecutorService timer;
+    private final Path workDir;
+
+    LocalExecution(
+            Process process,
+            ProcessRef ref,
+            Instant startedAt,
+            List<StagedMount> mounts,
+            List<OutputMapping> outputs,
+            LocalStore store,
+            ScheduledExecutorService timer,
+            Path workDir) {
+        this.process = process;
+        this.ref = ref;
+        this.startedAt = startedAt;
+        this.mounts = mounts;
+        this.outputs = outputs;
+        this.store = store;
+        this.timer = timer;
+        this.workDir = workDir;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public ProcessRef ref() {
+        return ref;
+    }
+
+    @Override
+    public InputStream stdout() {
+        return process.getInputStream();
+    }
+
+    @Override
+    public InputStream stderr() {
+        return process.getErrorStream();
+    }
+
+    @Override
+    public int awaitExit() throws InterruptedException {
+        // The JDK reports a signal death as 128 + signal, as a shell does.
+        return process.waitFor();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        signal("TERM");
+        timer.schedule(this::forceIfLeft, grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void killRemains() {
+        signal("KILL");
+    }
+
+    @Override
+    public String setupFailure(int exitCode) {
+        return exitCode == MountNamespace.SETUP_EXIT && !mounts.isEmpty()
+                ? LocalBackend.mountError(workDir)
+                : null;
+    }
+
+    @Override
+    public void uploadOutputs() throws AttemptFailure {
+        for (OutputMapping mapping : outputs) {
+            try {
+                upload(mapping);
+            } catch (IOException | RuntimeException e) {
+                throw new AttemptFailure(
+                        FailureKind.OUTPUT_UPLOAD,
+                        "cannot upload output "
+                                + mapping.sourcePath()
+                                + " to "
+                                + mapping.destinationPath()
+                                + ": "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    private void upload(OutputMapping mapping) throws IOException {
+        Path source = StagedMount.onHost(Path.of(mapping.sourcePath()), mounts);
+        if (!Files.exists(source)) {
+            throw new IOException("source does not exist after the command ended");
+        }
+        Path destination = store.locate(mapping.destinationPath());
+        boolean intoDirectory =
+                mapping.destinationPath().endsWith("/") || Files.isDirectory(destination);
+        if (Files.isDirectory(source) || !intoDirectory) {
+            LocalStore.copy(source, destination);
+        } else {
+            LocalStore.copy(source, destination.resolve(source.getFileName().toString()));
+        }
+    }
+
+    private void forceIfLeft() {
+        if (process.isAlive() || !ProcFs.groupMembers(ref.pgid()).isEmpty()) {
+            signal("KILL");
+        }
+    }
+
+    private void signal(String signal) {
+        ProcessGroups.signal(signal, ref.pgid(), process.isAlive() ? ref.pid() : null);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.drover.provisioner.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads process facts from Linux {@code /proc}. */
+public final class ProcFs {
+
+    private static final Path PROC = Path.of("/proc");
+
+    private ProcFs() {}
+
+    /**
+     * Facts about one live process.
+     *
+     * @param pid the process
+     * @param pgid its process group
+     * @param startTicks start time in clock ticks since boot
+     */
+    public record Stat(long pid, long pgid, long startTicks) {}
+
+    /** The process's stat, or empty if it is gone. */
+    public static Optional<Stat> stat(long pid) {
+        try {
+            String text =
+                    Files.readString(
+                            PROC.resolve(Long.toString(pid)).resolve("stat"),
+                            StandardCharsets.ISO_8859_1);
+            return Optional.of(parse(pid, text));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every live process whose group is {@code pgid}. */
+    public static List<Stat> groupMembers(long pgid) {
+        List<Stat> members = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path dir : dirs) {
+                stat(Long.parseLong(dir.getFileName().toString()))
+                        .filter(s -> s.pgid() == pgid)
+                        .ifPresent(members::add);
+            }
+        } catch (IOException e) {
+            return members;
+        }
+        return members;
+    }
+
+    /** Whether /proc is there to read (Linux). */
+    public static boolean available() {
+        return Files.isReadable(PROC.resolve("self").resolve("stat"));
+    }
+
+    // The command name (field 2) is in parentheses and may hold spaces or ')': parse after the
+    // last ')'. Fields from there: state(3) ppid(4) pgrp(5) ... starttime(22).
+    static Stat parse(long pid, String text) {
+        String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+        return new Stat(pid, Long.parseLong(f[2]), Long.parseLong(f[19]));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.drover.provisioner.logs;
+
+import dev.drover.contract.event.LogStream;
+import dev.drover.contract.spec.RedirectInfo;
+import dev.drover.provisioner.ProvisionerConfig;
+import dev.drover.provisioner.attempt.Attempt;
+import dev.drover.provisioner.attempt.Execution;
+import dev.drover.provisioner.messaging.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/** Starts the stdout and stderr pumps of an attempt and waits for them at its end. */
+@ApplicationScoped
+public class LogStreams {
+
+    private static final Logger LOG = Logger.getLogger(LogStreams.class);
+    private static final Duration GIVE_UP_AFTER_KILL = Duration.ofSeconds(10);
+
+    @Inject ProvisionerConfig config;
+    @Inject EventPublisher publisher;
+
+    private final ExecutorService readers =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "log-pump");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    /** The two pumps of one attempt. */
+    public final class Pumps {
+        private final Attempt attempt;
+        private final List<LogPump> pumps;
+
+        private Pumps(Attempt attempt, List<LogPump> pumps) {
+            this.attempt = attempt;
+            this.pumps = pumps;
+        }
+
+        /**
+         * After the command's shell exited: waits for both streams to end. A background child still
+         * holding them gets {@code linger}, then the rest of the group is killed.
+         */
+        public void drain(Execution execution, Duration linger) {
+            if (!awaitEof(linger)) {
+                LOG.infof(
+                        "%s output still open after exit: killing the rest of its group", attempt);
+                execution.killRemains();
+                if (!awaitEof(GIVE_UP_AFTER_KILL)) {
+                    LOG.warnf(
+                            "%s output still open; a process outside its group holds it", attempt);
+                }
+            }
+        }
+
+        /** Waits until the broker acknowledged every chunk of both streams. */
+        public void awaitAcked() {
+            for (LogPump pump : pumps) {
+                try {
+                    pump.acked().join();
+                } catch (RuntimeException e) {
+                    LOG.errorf(
+                            "%s some log chunks were not delivered: %s", attempt, e.getMessage());
+                }
+            }
+        }
+
+        private boolean awaitEof(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                for (LogPump pump : pumps) {
+                    long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+                    if (!pump.awaitEof(left)) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Starts reading both streams of a started command. */
+    public Pumps start(Attempt attempt, Execution execution) {
+        RedirectInfo redirect = attempt.task().redirectInfo();
+        LogPump out = pump(attempt, LogStream.STDOUT, execution.stdout(), redirect);
+        LogPump err = pump(attempt, LogStream.STDERR, execution.stderr(), redirect);
+        readers.execute(out);
+        readers.execute(err);
+        return new Pumps(attempt, List.of(out, err));
+    }
+
+    private LogPump pump(Attempt attempt, LogStream stream, InputStream in, RedirectInfo info) {
+        return new LogPump(
+                attempt.id(),
+                stream,
+                in,
+                publisher,
+                LogNames.redirectPath(info, stream),
+                LogNames.fileName(info, stream, attempt.id()),
+                config.logChunkBytes());
+    }
+}

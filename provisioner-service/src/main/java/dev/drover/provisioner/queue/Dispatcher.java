@@ -1,0 +1,156 @@
+package dev.drover.provisioner.queue;
+
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.event.TaskReady;
+import dev.drover.provisioner.ProvisionerConfig;
+import dev.drover.provisioner.attempt.Attempt;
+import dev.drover.provisioner.attempt.AttemptId;
+import dev.drover.provisioner.attempt.AttemptRunner;
+import dev.drover.provisioner.attempt.Execution;
+import dev.drover.provisioner.attempt.Journal;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes released work in, keeps it in the {@link CapacityQueue}, and starts attempts on worker
+ * threads as slots free up. Deciding happens under this object's lock; starting, reporting and
+ * killing happen outside it.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    @Inject ProvisionerConfig config;
+    @Inject Journal journal;
+    @Inject AttemptRunner runner;
+    @Inject MeterRegistry metrics;
+
+    private final AtomicLong arrivals = new AtomicLong();
+    private final Map<AttemptId, Attempt> live = new ConcurrentHashMap<>();
+    private CapacityQueue queue;
+    private ExecutorService workers;
+
+    @PostConstruct
+    void init() {
+        queue = new CapacityQueue(config.effectiveSlots());
+        workers =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "attempt-worker");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        metrics.gauge("drover.provisioner.attempts.waiting", this, d -> d.waiting());
+        metrics.gauge("drover.provisioner.attempts.running", live, Map::size);
+        LOG.infof("local capacity: %d slots", config.effectiveSlots());
+    }
+
+    /**
+     * Accepts the instances a TaskReady lists. Each attempt is journaled before this returns (and
+     * so before the record is acknowledged); one seen before is skipped.
+     */
+    public void submit(TaskReady ready) {
+        List<Attempt> accepted = new ArrayList<>();
+        for (int index : ready.instanceIndexes()) {
+            AttemptId id = new AttemptId(ready.jobId(), ready.taskName(), index, ready.attempt());
+            if (!journal.accept(id)) {
+                LOG.debugf("%s duplicate TaskReady, already accepted", id.logContext());
+                metrics.counter("drover.provisioner.taskready.duplicates").increment();
+                continue;
+            }
+            accepted.add(
+                    new Attempt(id, ready.priority(), arrivals.getAndIncrement(), ready.task()));
+        }
+        List<Attempt> refused = new ArrayList<>();
+        List<Attempt> start;
+        synchronized (this) {
+            for (Attempt attempt : accepted) {
+                if (journal.isTerminated(attempt.id().jobId())) {
+                    refused.add(attempt);
+                } else {
+                    queue.add(attempt);
+                }
+            }
+            start = takeStartable();
+        }
+        refused.forEach(a -> runner.reportNeverRan(a, FailureKind.TERMINATED, "terminated"));
+        start.forEach(this::launch);
+    }
+
+    /**
+     * Stops a job: its waiting attempts are dropped and its running ones killed (whole process
+     * group), each reported TERMINATED; the job is remembered so later work of it is refused.
+     */
+    public void terminate(String jobId, String reason) {
+        journal.terminate(jobId);
+        List<Attempt> dropped;
+        synchronized (this) {
+            dropped = queue.removeJob(jobId);
+        }
+        String why = reason == null || reason.isBlank() ? "terminated" : reason;
+        LOG.infof("jobId=%s terminate: %d waiting dropped", jobId, dropped.size());
+        dropped.forEach(a -> runner.reportNeverRan(a, FailureKind.TERMINATED, why));
+        for (Attempt attempt : live.values()) {
+            if (attempt.id().jobId().equals(jobId)) {
+                Execution running = attempt.markTerminated();
+                if (running != null) {
+                    running.stop(config.killGrace());
+                }
+            }
+        }
+    }
+
+    /** Whether this provisioner is running the attempt right now. */
+    public boolean isLive(AttemptId id) {
+        return live.containsKey(id);
+    }
+
+    /** Attempts running now (for shutdown). */
+    public List<Attempt> liveAttempts() {
+        return List.copyOf(live.values());
+    }
+
+    private synchronized int waiting() {
+        return queue.waitingCount();
+    }
+
+    private List<Attempt> takeStartable() {
+        List<Attempt> start = queue.takeStartable();
+        start.forEach(a -> live.put(a.id(), a));
+        return start;
+    }
+
+    private void launch(Attempt attempt) {
+        workers.execute(
+                () -> {
+                    try {
+                        runner.run(attempt);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "%s attempt crashed", attempt.id().logContext());
+                    } finally {
+                        finished(attempt);
+                    }
+                });
+    }
+
+    private void finished(Attempt attempt) {
+        List<Attempt> start;
+        synchronized (this) {
+            queue.finished(attempt);
+            live.remove(attempt.id());
+            start = takeStartable();
+        }
+        start.forEach(this::launch);
+    }
+}
