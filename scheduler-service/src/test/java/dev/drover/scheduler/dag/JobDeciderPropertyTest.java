@@ -24,7 +24,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** The core's guarantees over random DAGs, outcomes, duplicates and reorderings. */
-class JobDeciderProperties {
+class JobDeciderPropertyTest {
 
     enum Shape {
         DIAMONDS,
