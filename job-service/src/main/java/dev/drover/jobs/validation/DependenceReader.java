@@ -53,7 +53,7 @@ final class DependenceReader {
             Integer from = known(names, refused, start, at, "StartTask");
             Integer to = known(names, refused, end, at, "EndTask");
             if (from != null && to != null) {
-                long key = ((long) from << 32) | to;
+                long key = edgeKey(from, to);
                 if (firstIndex.putIfAbsent(key, i) == null) {
                     edges.add(new Dependence(start, end));
                 }
@@ -63,6 +63,16 @@ final class DependenceReader {
             refuseCycle(edges, names, firstIndex);
         }
         return edges;
+    }
+
+    /**
+     * A distinct key per edge. The plain {@code from << 32 | to} would hash every edge of a chain
+     * ({@code i -> i+1}) into a handful of buckets, since Long's hash is {@code from ^ to}; the odd
+     * multiplier and the shift are both invertible, so distinct edges keep distinct keys.
+     */
+    static long edgeKey(int from, int to) {
+        long key = (((long) from) << 32 | (to & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
+        return key ^ (key >>> 32);
     }
 
     private Integer known(
@@ -118,7 +128,7 @@ final class DependenceReader {
     private List<String> cycleFields(List<Integer> cycle, Map<Long, Integer> firstIndex) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < cycle.size() && fields.size() < CYCLE_FIELDS_LISTED; i++) {
-            long key = ((long) cycle.get(i) << 32) | cycle.get((i + 1) % cycle.size());
+            long key = edgeKey(cycle.get(i), cycle.get((i + 1) % cycle.size()));
             fields.add(job.at("Dependences") + "[" + firstIndex.get(key) + "]");
         }
         return fields;

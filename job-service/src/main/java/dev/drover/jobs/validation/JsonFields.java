@@ -162,6 +162,9 @@ final class JsonFields {
     /** An enum constant named by a string field, or null. */
     <E extends Enum<E>> E enumValue(
             JsonNode object, Scope scope, String name, Class<E> type, boolean req) {
+        if (get(object, name) == null && !req) {
+            return null;
+        }
         List<String> allowed =
                 java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         String value = oneOf(object, scope, name, allowed, req);

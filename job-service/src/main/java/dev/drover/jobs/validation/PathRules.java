@@ -1,7 +1,9 @@
 package dev.drover.jobs.validation;
 
 import dev.drover.contract.storage.RemotePath;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,12 @@ final class PathRules {
     private static final List<String> PACKAGE_SCHEMES = List.of("file", "cos", "http", "https");
 
     private final Violations violations;
+
+    /**
+     * Parsed remote paths of this document by their text: a 100,000-task job usually repeats one
+     * log directory, and parsing is the costly part of the check.
+     */
+    private final Map<String, Optional<RemotePath>> parsed = new HashMap<>();
 
     PathRules(Violations violations) {
         this.violations = violations;
@@ -31,14 +39,14 @@ final class PathRules {
                             + ", expected cos://, cfs:// or file://",
                     scope.at(name));
         }
-        Optional<RemotePath> parsed = RemotePath.tryParse(value);
-        if (parsed.isEmpty()) {
+        Optional<RemotePath> path = parsed.computeIfAbsent(value, RemotePath::tryParse);
+        if (path.isEmpty()) {
             return refuse(
                     Codes.REMOTE_PATH,
                     field + " is not a storage path like cos://bucket/dir/: " + Text.quote(value),
                     scope.at(name));
         }
-        String problem = keyProblem(parsed.get());
+        String problem = keyProblem(path.get());
         if (problem == null && !value.endsWith("/")) {
             problem = "must name a directory and end with '/'";
         }

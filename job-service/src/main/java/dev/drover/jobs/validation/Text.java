@@ -48,7 +48,14 @@ final class Text {
 
     /** The first control character in the value, or -1. */
     static int firstControl(String value) {
-        return value.codePoints().filter(Text::isControl).findFirst().orElse(-1);
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (isControl(cp)) {
+                return cp;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
     }
 
     /**
