@@ -8,6 +8,7 @@ import dev.drover.cli.job.JobSnapshot;
 import dev.drover.cli.stack.Repo;
 import dev.drover.cli.stack.StackHome;
 import dev.drover.cli.stack.StackLayout;
+import dev.drover.cli.stack.StackState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,7 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
         Demo demo = new Demo(home, checkout);
         demo.clearRuns();
         out.println("Corpus staged at " + demo.stageCorpus());
-        ApiClient api = new ApiClient(layout.api());
+        // A stack that was running already may serve the API on another port.
+        ApiClient api =
+                new ApiClient(StackState.read(home).map(StackState::api).orElse(layout.api()));
         String jobId = api.submit(JobDocument.read(demo.job()));
         out.println("Submitted " + jobId + " (" + demo.job() + ")");
         JobSnapshot job = SubmitCommand.watch(api, jobId, out, Duration.ofSeconds(timeout));
