@@ -18,7 +18,11 @@ import dev.drover.jobs.validation.JsonFields.Range;
  *
  * <p>Fields this validator does not know are ignored, because Tencent's clients may send fields
  * newer than our reference; a JSON {@code null} counts as an absent field. {@code
- * Job.Notifications} is accepted and ignored: Drover sends no notifications yet.
+ * Job.Notifications} is accepted and ignored: Drover sends no notifications yet. A task's {@code
+ * RedirectLocalInfo} is checked and then dropped, the backend chooses where output is captured. A
+ * dependence listed twice is accepted and kept once. Strings holding U+0000 or an unpaired
+ * surrogate are refused everywhere, since they cannot be stored or sent byte-exact. No message ever
+ * quotes a secret (SecretId, SecretKey, Docker password, EnvVars values).
  */
 public final class JobValidator {
 
