@@ -25,9 +25,20 @@ public final class ServiceConfig {
             config.put("quarkus.datasource.username", database.username());
             config.put("quarkus.datasource.password", database.password());
         }
-        config.put("drover.store.root", home.store().toString());
-        config.put("drover.provisioner.state-dir", home.provisioner().toString());
-        config.put("drover.collector.spool-dir", home.collector().toString());
+        // Only the keys a service reads: a service whose config root is all of "drover" rejects
+        // keys under it that it does not know.
+        switch (service.name()) {
+            case "provisioner-service" -> {
+                config.put("drover.store.root", home.store().toString());
+                config.put("drover.provisioner.state-dir", home.provisioner().toString());
+            }
+            case "log-collector" -> {
+                config.put("drover.store.root", home.store().toString());
+                config.put("drover.collector.spool-dir", home.collector().toString());
+            }
+            case Service.JOB_SERVICE -> config.put("drover.store.root", home.store().toString());
+            default -> {}
+        }
         return config;
     }
 
