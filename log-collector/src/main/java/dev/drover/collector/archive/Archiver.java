@@ -64,6 +64,11 @@ public final class Archiver {
                         stored.sha256()));
     }
 
+    /** Makes the objects archived so far durable; call before announcing them. */
+    public void flush() throws IOException {
+        stores.flush();
+    }
+
     private Optional<ObjectNaming> naming(StreamHeader header) {
         try {
             Optional<ObjectNaming> naming = ObjectNaming.of(header, layout);

@@ -62,6 +62,7 @@ final class ArchiveBatch {
         for (Future<List<Result>> group : groups) {
             results.addAll(await(group));
         }
+        archiver.flush();
         return results;
     }
 

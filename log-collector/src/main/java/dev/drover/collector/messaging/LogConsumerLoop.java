@@ -138,6 +138,7 @@ final class LogConsumerLoop implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         List<LogsArchived> announce = new ArrayList<>();
         for (ConsumerRecord<String, String> record : batch) {
             take(record, announce);
@@ -146,8 +147,10 @@ final class LogConsumerLoop implements Runnable {
         }
 
         // Durable before anything is archived or committed: one force per written file per batch.
+        long taken = System.nanoTime();
         spool.flush();
 
+        long flushed = System.nanoTime();
         List<CompletedStream> completed = spool.drainCompleted();
         for (ArchiveBatch.Result result : archiveBatch.archive(completed)) {
             spool.markArchived(result.stream(), result.marker());
@@ -159,7 +162,16 @@ final class LogConsumerLoop implements Runnable {
                 metrics.streamsRefused.increment();
             }
         }
+        long archived = System.nanoTime();
         publisher.publish(announce);
+        LOG.debugf(
+                "batch records=%d take=%dms flush=%dms archive=%dms (%d streams) publish=%dms",
+                batch.count(),
+                (taken - started) / 1_000_000,
+                (flushed - taken) / 1_000_000,
+                (archived - flushed) / 1_000_000,
+                completed.size(),
+                (System.nanoTime() - archived) / 1_000_000);
     }
 
     private void take(ConsumerRecord<String, String> record, List<LogsArchived> announce)

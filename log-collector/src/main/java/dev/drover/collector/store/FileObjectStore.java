@@ -17,13 +17,17 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Objects as files: {@code file:///dir/} paths as they are, {@code cos://} and {@code cfs://} paths
  * under the embedded store root ({@link LocalStoreLayout}). Each object is written to a temporary
  * name in its own directory, forced, then renamed over the final name, so a kill at any point
- * leaves the old object or the new one, never a mix.
+ * leaves the old object or the new one, never a mix. Renames become durable at {@link #flush}, once
+ * per directory per batch.
  */
 public final class FileObjectStore implements ObjectStore {
 
@@ -31,6 +35,7 @@ public final class FileObjectStore implements ObjectStore {
 
     private final LocalStoreLayout layout;
     private final boolean fsync;
+    private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
 
     public FileObjectStore(LocalStoreLayout layout, boolean fsync) {
         this.layout = layout;
@@ -106,7 +111,16 @@ public final class FileObjectStore implements ObjectStore {
             throw e;
         }
         if (fsync) {
-            forceDirectory(target.getParent());
+            unsyncedDirectories.add(target.getParent());
+        }
+    }
+
+    /** Forces each directory that got a new name once, however many objects it got. */
+    @Override
+    public void flush() throws IOException {
+        for (Path dir : List.copyOf(unsyncedDirectories)) {
+            forceDirectory(dir);
+            unsyncedDirectories.remove(dir);
         }
     }
 

@@ -24,6 +24,12 @@ public interface ObjectStore {
     /** Whether an object of that name exists. */
     boolean exists(RemotePath object) throws IOException;
 
+    /**
+     * Makes the names of every object put or copied since the last call durable. Stores whose
+     * writes are durable when they return (COS) need do nothing.
+     */
+    default void flush() throws IOException {}
+
     /** Produces an object's bytes into the stream the store gives it. */
     @FunctionalInterface
     interface Content {

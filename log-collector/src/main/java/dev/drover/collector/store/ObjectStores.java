@@ -12,6 +12,13 @@ public final class ObjectStores {
         this.stores = List.copyOf(stores);
     }
 
+    /** Makes every store's recent writes durable. */
+    public void flush() throws java.io.IOException {
+        for (ObjectStore store : stores) {
+            store.flush();
+        }
+    }
+
     /** The store for {@code location}. */
     public ObjectStore forLocation(RemotePath location) {
         return stores.stream()
