@@ -8,6 +8,7 @@ import dev.drover.collector.store.StoredObject;
 import dev.drover.contract.event.LogsArchived;
 import dev.drover.contract.storage.LocalStoreLayout;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -42,7 +43,17 @@ public final class Archiver {
         // The attempt's own object first: it is what the event points at.
         ObjectNaming names = naming.get();
         ObjectStore store = stores.forLocation(names.directory());
-        StoredObject stored = store.put(names.attemptObject(header.attempt()), stream::writeTo);
+        StoredObject stored;
+        try {
+            stored = store.put(names.attemptObject(header.attempt()), stream::writeTo);
+        } catch (FileSystemException e) {
+            if (e.getReason() == null || !e.getReason().contains("name too long")) {
+                throw e;
+            }
+            // No retry can shorten the name; a stuck consumer would block every other log.
+            LOG.warnf("refusing to archive %s: %s", header.logContext(), e.getReason());
+            return Optional.empty();
+        }
 
         // Then the plain name, which an older attempt finishing late must not take over.
         store.copy(
