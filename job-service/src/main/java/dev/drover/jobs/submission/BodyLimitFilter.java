@@ -23,6 +23,7 @@ public class BodyLimitFilter {
     }
 
     void install(@Observes Router router) {
+        router.post("/v1/jobs:validate").order(-90).handler(rc -> rc.reroute("/v1/jobs/validate"));
         router.route()
                 .order(-100)
                 .handler(

@@ -76,7 +76,9 @@ public class JobSubmissions {
      * @param sourceRef what identifies a redelivery of the same submission, or null
      */
     public SubmitOutcome submit(JsonNode body, String source, String sourceRef) {
+        long start = System.nanoTime();
         Validation validation = validator.validate(body);
+        long validated = System.nanoTime();
         if (validation instanceof Validation.Invalid invalid) {
             metrics.counter("drover.jobs.rejected", "source", source).increment();
             return new SubmitOutcome.Rejected(invalid);
@@ -91,11 +93,14 @@ public class JobSubmissions {
                     relay.kick();
                     metrics.counter("drover.jobs.accepted", "source", source).increment();
                     LOG.infof(
-                            "jobId=%s accepted: %d tasks, %d dependences, source=%s",
+                            "jobId=%s accepted: %d tasks, %d dependences, source=%s,"
+                                    + " validated in %d ms, stored in %d ms",
                             accepted.jobId(),
                             valid.job().tasks().size(),
                             valid.job().dependences().size(),
-                            source);
+                            source,
+                            (validated - start) / 1_000_000,
+                            (System.nanoTime() - validated) / 1_000_000);
                 }
                 return outcome;
             } catch (StoreException e) {

@@ -88,7 +88,7 @@ public class SubmissionResource {
     }
 
     /** The 400 for a refused document: the first fault's code and detail, every fault's fields. */
-    static ApiProblem rejection(Validation.Invalid invalid) {
+    public static ApiProblem rejection(Validation.Invalid invalid) {
         Set<String> fields = new LinkedHashSet<>(invalid.first().fields());
         for (Violation violation : invalid.all()) {
             fields.addAll(violation.fields());
@@ -97,7 +97,7 @@ public class SubmissionResource {
         return new ApiProblem(400, first.code(), first.detail(), List.copyOf(fields));
     }
 
-    static ApiProblem tokenConflict(SubmitOutcome.TokenConflict conflict) {
+    public static ApiProblem tokenConflict(SubmitOutcome.TokenConflict conflict) {
         return new ApiProblem(
                 409,
                 Codes.CLIENT_TOKEN_IN_USE,

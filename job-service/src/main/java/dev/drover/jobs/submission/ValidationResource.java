@@ -13,8 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code POST /v1/jobs:validate}: a dry run answering exactly what a submit would. */
-@Path("/v1")
+/**
+ * {@code POST /v1/jobs:validate} (also reachable as {@code /v1/jobs/validate}): a dry run answering
+ * exactly what a submit would. The colon form is rerouted by {@link BodyLimitFilter}'s router hook,
+ * because JAX-RS path matching treats {@code /v1/jobs} as a prefix of it.
+ */
+@Path("/v1/jobs/validate")
 @Produces(MediaType.APPLICATION_JSON)
 public class ValidationResource {
 
@@ -39,7 +43,6 @@ public class ValidationResource {
     }
 
     @POST
-    @Path("jobs:validate")
     @Operation(
             summary = "Validate a job without submitting it",
             description = "Creates nothing; a ClientToken is not looked up.")

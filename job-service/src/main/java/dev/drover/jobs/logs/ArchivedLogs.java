@@ -1,0 +1,123 @@
+package dev.drover.jobs.logs;
+
+import dev.drover.contract.event.LogStream;
+import dev.drover.contract.storage.RemotePath;
+import dev.drover.jobs.problem.ApiProblem;
+import dev.drover.jobs.problem.Codes;
+import dev.drover.jobs.query.TaskQueries;
+import dev.drover.jobs.store.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Finds the archived object of one instance attempt's stream. Only archived streams are served: the
+ * bytes of a still-running attempt live in Kafka and the collector's spool, not here.
+ */
+@ApplicationScoped
+public class ArchivedLogs {
+
+    private static final String FIND =
+            "select attempt, uri from archived_log where job_id = ? and task_name = ? and idx = ?"
+                    + " and stream = ? and (? = 0 or attempt = ?) order by attempt desc limit 1";
+    private static final String TASK = "select 1 from task where job_id = ? and name = ?";
+    private static final String INSTANCE =
+            "select 1 from instance where job_id = ? and task_name = ? and idx = ?";
+
+    private final Database database;
+
+    public ArchivedLogs(Database database) {
+        this.database = database;
+    }
+
+    /** The local file holding the stream of {@code attempt} (0: the latest archived attempt). */
+    public Path locate(String jobId, String taskName, int index, LogStream stream, int attempt) {
+        String uri = database.read(c -> find(c, jobId, taskName, index, stream, attempt));
+        RemotePath path = RemotePath.tryParse(uri).orElse(null);
+        if (path == null || path.scheme() != RemotePath.Scheme.FILE) {
+            throw new ApiProblem(
+                    400,
+                    Codes.UNSUPPORTED,
+                    "the log is archived at "
+                            + uri
+                            + "; this job-service reads file:// archives only",
+                    List.of("stream"));
+        }
+        Path file = Path.of(path.key());
+        if (!Files.isRegularFile(file)) {
+            throw new ApiProblem(
+                    404,
+                    Codes.LOGS_NOT_FOUND,
+                    "the archived " + stream.label() + " at " + uri + " is gone from the store",
+                    List.of("stream"));
+        }
+        return file;
+    }
+
+    private static String find(
+            Connection c, String jobId, String taskName, int index, LogStream stream, int attempt)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(FIND)) {
+            select.setString(1, jobId);
+            select.setString(2, taskName);
+            select.setInt(3, index);
+            select.setString(4, stream.label());
+            select.setInt(5, attempt);
+            select.setInt(6, attempt);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(2);
+                }
+            }
+        }
+        throw whyMissing(c, jobId, taskName, index, stream, attempt);
+    }
+
+    private static ApiProblem whyMissing(
+            Connection c, String jobId, String taskName, int index, LogStream stream, int attempt)
+            throws SQLException {
+        if (exists(c, INSTANCE, jobId, taskName, index)) {
+            String which = attempt == 0 ? "any attempt" : "attempt " + attempt;
+            return new ApiProblem(
+                    404,
+                    Codes.LOGS_NOT_FOUND,
+                    stream.label()
+                            + " of "
+                            + which
+                            + " of instance "
+                            + index
+                            + " of task '"
+                            + taskName
+                            + "' is not archived yet; only archived streams are served",
+                    List.of("stream"));
+        }
+        if (exists(c, TASK, jobId, taskName, null)) {
+            return new ApiProblem(
+                    404,
+                    Codes.INSTANCE_NOT_FOUND,
+                    "task '" + taskName + "' has no instance " + index,
+                    List.of("index"));
+        }
+        return TaskQueries.notFound(c, jobId, taskName);
+    }
+
+    private static boolean exists(
+            Connection c, String sql, String jobId, String taskName, Integer index)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, jobId);
+            select.setString(2, taskName);
+            if (index != null) {
+                select.setInt(3, index);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
