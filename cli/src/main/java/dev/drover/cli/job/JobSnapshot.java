@@ -57,11 +57,16 @@ public record JobSnapshot(
         String name = text(task, "TaskName", "?");
         String state = text(task, "TaskState", "UNKNOWN");
         int total = task.path("TaskInstanceNum").asInt(0);
-        JsonNode metrics = task.path("TaskInstanceMetrics");
-        if (metrics.isObject()) {
-            return fromMetrics(name, state, total, metrics);
+        if (task.path("TaskInstanceMetrics").isObject()) {
+            return fromMetrics(name, state, total, task.get("TaskInstanceMetrics"));
         }
-        return fromInstances(name, state, total, api.task(jobId, name, 0, 1000));
+        // The job's answer has no per-task counts: the task's own answer has them.
+        JsonNode detail = api.task(jobId, name, 0, 100);
+        total = Math.max(total, detail.path("TaskInstanceNum").asInt(0));
+        if (detail.path("TaskInstanceMetrics").isObject()) {
+            return fromMetrics(name, state, total, detail.get("TaskInstanceMetrics"));
+        }
+        return fromInstances(name, state, total, detail);
     }
 
     private static TaskProgress fromMetrics(String name, String state, int total, JsonNode m) {
