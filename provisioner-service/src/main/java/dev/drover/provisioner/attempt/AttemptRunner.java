@@ -126,8 +126,8 @@ public class AttemptRunner {
         }
 
         InstanceEvent outcome = outcome(attempt, execution, exitCode, endedAt);
-        pumps.awaitAcked();
-        finish(id, outcome);
+        // The slot is free from here: the final event follows the log acks asynchronously.
+        pumps.acked().whenComplete((ok, error) -> finish(id, outcome));
     }
 
     private InstanceEvent outcome(

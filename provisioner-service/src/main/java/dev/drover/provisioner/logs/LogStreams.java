@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -59,16 +60,21 @@ public class LogStreams {
             }
         }
 
-        /** Waits until the broker acknowledged every chunk of both streams. */
-        public void awaitAcked() {
-            for (LogPump pump : pumps) {
-                try {
-                    pump.acked().join();
-                } catch (RuntimeException e) {
-                    LOG.errorf(
-                            "%s some log chunks were not delivered: %s", attempt, e.getMessage());
-                }
-            }
+        /**
+         * Completes once the broker acknowledged every chunk of both streams (also when some failed
+         * for good, which is logged: the attempt's outcome must still be reported).
+         */
+        public CompletableFuture<Void> acked() {
+            CompletableFuture<?>[] all =
+                    pumps.stream().map(LogPump::acked).toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(all)
+                    .exceptionally(
+                            error -> {
+                                LOG.errorf(
+                                        "%s some log chunks were not delivered: %s",
+                                        attempt, error.getMessage());
+                                return null;
+                            });
         }
 
         private boolean awaitEof(Duration timeout) {
