@@ -9,7 +9,6 @@ import dev.drover.scheduler.dag.Decision;
 import dev.drover.scheduler.dag.InstanceRow;
 import dev.drover.scheduler.dag.JobDecider;
 import dev.drover.scheduler.dag.JobRow;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +30,7 @@ final class InboxBatch {
     private final Connection db;
     private final DecisionLog log;
     private final Map<String, Boolean> known = new HashMap<>();
+    private final Map<String, JobRow> locked = new HashMap<>();
     private final Map<String, StoredJob> jobs = new LinkedHashMap<>();
     private final List<Event> outbox = new ArrayList<>();
 
@@ -81,7 +81,7 @@ final class InboxBatch {
     private void decide(Event input) throws SQLException {
         StoredJob job = jobs.get(input.jobId());
         if (job == null) {
-            job = new StoredJob(db, loadJob(input.jobId()));
+            job = new StoredJob(db, locked.get(input.jobId()));
             jobs.put(input.jobId(), job);
         }
         Decision decision;
@@ -122,28 +122,40 @@ final class InboxBatch {
     }
 
     /**
-     * Creates a placeholder row for a job seen first through an instance event, then locks every
-     * job of the batch in id order, so two transactions never wait on each other in a cycle.
+     * Locks every job of the batch in id order (so two transactions never wait on each other in a
+     * cycle), first creating a placeholder row for a job seen first through an instance event:
+     * whoever stores the job's last part then waits for this lock and sees what was buffered.
      */
     private void lockJobs(List<Event> inputs) throws SQLException {
         TreeSet<String> ids = new TreeSet<>();
         inputs.forEach(e -> ids.add(e.jobId()));
-        Array array = db.createArrayOf("text", ids.toArray());
+        lock(ids);
+        TreeSet<String> missing = new TreeSet<>(ids);
+        missing.removeAll(known.keySet());
+        if (missing.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps =
                 db.prepareStatement(
                         "INSERT INTO job (job_id) SELECT id FROM unnest(?::text[]) AS id"
                                 + " ORDER BY id ON CONFLICT DO NOTHING")) {
-            ps.setArray(1, array);
+            ps.setArray(1, db.createArrayOf("text", missing.toArray()));
             ps.executeUpdate();
         }
+        lock(missing);
+    }
+
+    private void lock(TreeSet<String> ids) throws SQLException {
         try (PreparedStatement ps =
                 db.prepareStatement(
-                        "SELECT job_id, known FROM job WHERE job_id = ANY(?)"
-                                + " ORDER BY job_id FOR UPDATE")) {
-            ps.setArray(1, array);
+                        "SELECT "
+                                + Rows.JOB_COLUMNS
+                                + " FROM job WHERE job_id = ANY(?) ORDER BY job_id FOR UPDATE")) {
+            ps.setArray(1, db.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), rs.getBoolean(2));
+                    known.put(rs.getString("job_id"), rs.getBoolean("known"));
+                    locked.put(rs.getString("job_id"), Rows.job(rs));
                 }
             }
         }
@@ -159,7 +171,7 @@ final class InboxBatch {
             }
         }
         for (Map.Entry<String, List<InstanceRow.Key>> job : keys.entrySet()) {
-            StoredJob stored = new StoredJob(db, loadJob(job.getKey()));
+            StoredJob stored = new StoredJob(db, locked.get(job.getKey()));
             stored.prefetch(job.getValue());
             jobs.put(job.getKey(), stored);
         }
