@@ -119,6 +119,7 @@ public class JobSubmissions {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        long t0 = System.nanoTime();
         String jobId = JobIds.next();
         NewJob job =
                 new NewJob(
@@ -130,9 +131,19 @@ public class JobSubmissions {
                         hash,
                         submittedDocument(valid),
                         Instant.now().truncatedTo(ChronoUnit.MICROS));
+        long t1 = System.nanoTime();
         writer.insert(connection, job);
+        long t2 = System.nanoTime();
         List<OutboxRecord> records = events.of(jobId, valid.job(), valid.placement());
+        long t3 = System.nanoTime();
         outbox.append(connection, records);
+        LOG.debugf(
+                "jobId=%s store steps: document %d ms, rows %d ms, events %d ms, outbox %d ms",
+                jobId,
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
         return new SubmitOutcome.Accepted(jobId, true);
     }
 
