@@ -21,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,13 +70,18 @@ class DemoPipelineIT {
     }
 
     @AfterAll
-    static void stopWhateverIsLeft() {
-        // Only matters when a test failed before the down test ran.
-        if (home != null
-                && new StackControl(home, new PrintWriter(new StringWriter()))
-                        .supervisor()
-                        .isPresent()) {
-            new StackControl(home, new PrintWriter(System.err, true)).stop();
+    static void stopWhateverIsLeftAndRemoveTheHome() throws IOException {
+        if (home == null) {
+            return;
+        }
+        StackControl control = new StackControl(home, new PrintWriter(System.err, true));
+        // Only finds something when a test failed before the down test ran.
+        control.stop();
+        // The PostgreSQL cluster and Kafka's log dir are tens of MB.
+        try (Stream<Path> walk = Files.walk(home.root())) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -183,22 +190,15 @@ class DemoPipelineIT {
 
     @Test
     @Order(5)
-    void anApiRejectionShowsCodeDetailAndFields() throws IOException {
-        Path cyclic = Files.createTempFile(home.root(), "cycle", ".json");
-        Files.writeString(
-                cyclic,
-                """
-                {"Job": {"JobName": "cycle", "Tasks": [
-                  {"TaskName": "a", "Application": {"DeliveryForm": "LOCAL", "Command": "true"}},
-                  {"TaskName": "b", "Application": {"DeliveryForm": "LOCAL", "Command": "true"}}],
-                 "Dependences": [{"StartTask": "a", "EndTask": "b"}, {"StartTask": "b", "EndTask": "a"}]}}
-                """);
+    void anApiRejectionShowsCodeDetailAndFields() {
+        Path cyclic = Path.of("src/test/resources/jobs/cycle.json").toAbsolutePath();
 
         int exit = drover("submit", cyclic.toString(), "--api", api.base());
 
         assertThat(exit).isEqualTo(Drover.FAILED);
         assertThat(err.toString())
-                .contains("rejected (HTTP 400): InvalidParameterValue.DependenceUnfeasible")
+                .contains(
+                        "the API refused the request (HTTP 400): InvalidParameterValue.DependenceUnfeasible")
                 .contains("fields: ");
         assertThat(out.toString()).doesNotContain("Submitted");
     }

@@ -67,7 +67,7 @@ public final class ApiProblem extends RuntimeException {
     /** The problem as the CLI prints it. */
     public String describe() {
         StringBuilder s = new StringBuilder();
-        s.append("rejected (HTTP ").append(status).append("): ").append(code);
+        s.append("the API refused the request (HTTP ").append(status).append("): ").append(code);
         if (!detail.isEmpty()) {
             s.append("\n  ").append(detail);
         }

@@ -67,11 +67,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (!job.state().equals("SUCCEED")) {
             return Drover.FAILED;
         }
-        printResult(out, demo, jobId);
+        printResult(out, demo, jobId, homeOptions.home == null ? "" : " --home " + home.root());
         return 0;
     }
 
-    private static void printResult(PrintWriter out, Demo demo, String jobId) {
+    private static void printResult(PrintWriter out, Demo demo, String jobId, String homeFlag) {
         String result = read(demo.result());
         out.println();
         out.println("Top words of the King James Bible (" + demo.result() + "):");
@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Archived stdout/stderr: " + demo.local(Demo.LOGS));
         out.println("The report's stdout:    ./drover logs " + jobId + " report");
         out.println("The job:                ./drover status " + jobId);
-        out.println("Stop Drover:            ./drover down");
+        out.println("Stop Drover:            ./drover down" + homeFlag);
     }
 
     private static String read(Path file) {

@@ -27,7 +27,8 @@ class ProgressViewTest {
                 .startsWith("job-abcd1234 wordcount  RUNNING\n")
                 .contains("split        SUCCEED            [########################] 1/1")
                 .contains(
-                        "count-words  RUNNING            [############------------] 2/4  running 2");
+                        "count-words  RUNNING            [############------------] 2/4"
+                                + "  running 2");
     }
 
     @Test
