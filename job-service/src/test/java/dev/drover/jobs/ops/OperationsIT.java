@@ -21,7 +21,9 @@ class OperationsIT {
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Kafka"))
                 .body(containsString("Database"));
@@ -29,7 +31,10 @@ class OperationsIT {
 
     @Test
     void openApiDocumentsEveryEndpointAndItsProblems() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/v1/jobs/{jobId}/tasks/{taskName}/instances/{index}/logs"))
                 .body(containsString("/v1/jobs/validate"))
                 .body(containsString("application/problem+json"))
@@ -40,21 +45,37 @@ class OperationsIT {
     @Test
     void acceptedJobsAreCounted() {
         Api.submit(Bodies.singleTask("metrics", 1).toString());
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("drover_jobs_accepted_total"));
     }
 
     @Test
     void unknownRoutesAndMethodsAnswerProblems() {
-        given().get("/v1/nothing").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("ResourceNotFound"));
-        given().put("/v1/jobs").then().statusCode(405)
+        given().get("/v1/nothing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ResourceNotFound"));
+        given().put("/v1/jobs").then().statusCode(405).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("[1,2]")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType("application/json").body("[1,2]").post("/v1/jobs").then()
-                .statusCode(400).contentType("application/problem+json");
-        given().contentType("application/json").body("").post("/v1/jobs").then()
-                .statusCode(400).body("code", equalTo("InvalidParameter"));
-        given().contentType("application/json").body("{\"a\":1,\"a\":2}").post("/v1/jobs").then()
-                .statusCode(400).body("code", equalTo("InvalidParameter"));
+        given().contentType("application/json")
+                .body("")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("InvalidParameter"));
+        given().contentType("application/json")
+                .body("{\"a\":1,\"a\":2}")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("InvalidParameter"));
     }
 }

@@ -135,6 +135,14 @@ class ReadModelIT {
         Events.send(
                 Topics.INSTANCE_EVENTS,
                 InstanceFailed.of(jobId, "T", 0, 1, FailureKind.EXIT_CODE, 1, "exit 1", t, t));
+        // Instance and task events travel on different topics; the scheduler fails a task only
+        // after it has seen the instance fail, so the test waits for that too.
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () ->
+                                given().get("/v1/jobs/{id}/tasks/T", jobId)
+                                        .then()
+                                        .body("TaskInstanceSet[0].State", equalTo("FAILED")));
         Events.send(
                 Topics.TASK_EVENTS,
                 TaskStateChanged.of(jobId, "T", State.RUNNABLE, State.FAILED, "exit 1"));
