@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** How the CLI starts its child JVMs. */
-final class Launch {
+public final class Launch {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private Launch() {}
 
     /** The java executable of the running JVM, so children run on the same Java. */
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -21,11 +21,11 @@ final class Launch {
      * {@code setsid} where there is one: a child in its own session gets neither the terminal's
      * Ctrl-C nor its hang-up, so only the supervisor decides when and in which order it stops.
      */
-    static List<String> detachedPrefix() {
+    public static List<String> detachedPrefix() {
         return Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of();
     }
 
-    static File devNull() {
+    public static File devNull() {
         return new File("/dev/null");
     }
 
