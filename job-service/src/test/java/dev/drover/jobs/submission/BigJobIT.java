@@ -13,7 +13,13 @@ import dev.drover.localstack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +33,8 @@ class BigJobIT {
     @Test
     void tenThousandTaskFanIsAcceptedWellWithinThirtySeconds() throws Exception {
         String body = Bodies.fan("c23-fan", 10_000).toString();
-        submitOnce(Bodies.singleTask("warm-up", 1).toString());
+        // A first, smaller fan warms the JIT up, so the figure is not a cold start.
+        submitOnce(Bodies.fan("c23-warm-up", 2_000).toString()).then().statusCode(201);
         try (TopicProbe ready = Events.probe(Topics.TASK_READY)) {
             long start = System.nanoTime();
             Response response = submitOnce(body);
@@ -45,15 +52,24 @@ class BigJobIT {
                     .isEqualTo(20_000);
             ready.awaitRecord(r -> jobId.equals(r.key()), Duration.ofSeconds(60));
 
-            long describeStart = System.nanoTime();
             given().get("/v1/jobs/{id}", jobId)
                     .then()
                     .statusCode(200)
                     .body("TaskMetrics.PendingCount", equalTo(10_001))
                     .body("TaskInstanceMetrics.RunnableCount", equalTo(1));
-            System.out.printf(
-                    "C23a: DescribeJob of 10,002 tasks answered in %d ms%n",
-                    (System.nanoTime() - describeStart) / 1_000_000);
+            // Timed with a plain HTTP client: RestAssured's own parsing of a 2 MB answer is slow.
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri =
+                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/jobs/" + jobId);
+            for (int i = 0; i < 3; i++) {
+                long describeStart = System.nanoTime();
+                HttpResponse<byte[]> answer =
+                        http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofByteArray());
+                System.out.printf(
+                        "C23a: DescribeJob of 10,002 tasks (%d bytes) answered in %d ms%n",
+                        answer.body().length, (System.nanoTime() - describeStart) / 1_000_000);
+                assertThat(answer.statusCode()).isEqualTo(200);
+            }
         }
     }
 
