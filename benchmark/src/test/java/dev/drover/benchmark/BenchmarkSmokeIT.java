@@ -18,13 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchmarkSmokeIT {
 
+    /** The checkout: the build runs this test in the module's directory. */
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
     @TempDir Path dir;
 
     @Test
     void smallModeRunsEveryScenarioToSuccessAndWritesTheResults() throws IOException {
         Path results = dir.resolve("results.json");
 
-        int exit = Bench.run("--scale", "small", "--out", results.toString());
+        int exit =
+                Bench.run(
+                        "--scale", "small", "--out", results.toString(), "--repo", REPO.toString());
 
         assertThat(exit).isZero();
         JsonNode json = new ObjectMapper().readTree(results.toFile());
