@@ -59,6 +59,14 @@ public final class Bench implements Callable<Integer> {
     public static final List<String> SCENARIOS =
             List.of("chain", "fan-out", "wide", "submit", "dry-run");
 
+    /** The scenarios {@code --heavy-runs} applies to. */
+    private static final List<String> HEAVY = List.of("fan-out", "wide");
+
+    @Option(
+            names = "--heavy-runs",
+            description = "runs of fan-out and wide, the long ones (default: --runs)")
+    Integer heavyRuns;
+
     @Option(
             names = "--scale",
             defaultValue = "full",
@@ -137,55 +145,66 @@ public final class Bench implements Callable<Integer> {
             console.println("bench: service jars missing, build first: " + missing);
             return 2;
         }
-        Outcome outcome = measure(sizes, options);
-        Report report = new Report(outcome.started, settings(sizes, stackHome));
-        report.results(
-                outcome.results, outcome.memory, outcome.load, outcome.jobs, outcome.failure);
-        Report.print(console, outcome.results, outcome.memory, outcome.load);
-        report.write(result);
+        Outcome outcome = new Outcome(settings(sizes, stackHome), result);
+        measure(sizes, options, outcome);
+        outcome.write();
+        Report.print(console, outcome.results, outcome.memory, outcome.load.samples());
         console.println("results: " + result.toAbsolutePath());
         finish(stackHome, outcome.failure);
         return outcome.failure == null ? 0 : 1;
     }
 
-    private Outcome measure(Scale sizes, StackOptions options) throws InterruptedException {
-        Outcome outcome = new Outcome();
-        Load load = new Load();
+    private void measure(Scale sizes, StackOptions options, Outcome outcome)
+            throws InterruptedException {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(load::sample, 0, 5, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(outcome.load::sample, 0, 5, TimeUnit.SECONDS);
         log("starting Kafka, PostgreSQL and 4 services in " + options.home().root());
         try (BenchStack stack = BenchStack.start(options);
                 EventRecorder recorder = new EventRecorder(stack.bootstrapServers())) {
             log("stack ready, API " + stack.api());
             recorder.awaitAssigned(Duration.ofSeconds(60));
             Driver driver = new Driver(stack.api(), recorder, Duration.ofSeconds(jobTimeout));
-            outcome.failure = runAll(driver, chosen(sizes), sizes.runs(), outcome.results);
+            outcome.failure = runAll(driver, stack, chosen(sizes), sizes.runs(), outcome);
             outcome.memory = memory(stack);
-            outcome.jobs = driver.outcomes();
             log("stopping the stack");
         } finally {
             sampler.shutdownNow();
         }
-        outcome.load = load.samples();
-        return outcome;
     }
 
     private String runAll(
-            Driver driver, List<Scenario> chosen, int count, List<ScenarioResult> results) {
+            Driver driver, BenchStack stack, List<Scenario> chosen, int count, Outcome outcome) {
+        List<ScenarioResult> results = outcome.results;
         chosen.forEach(s -> results.add(new ScenarioResult(s.name(), s.size())));
+        int heavy = heavyRuns == null ? count : heavyRuns;
         // Run-major: each scenario's runs are spread over the session, so a burst of load from
         // elsewhere on the machine moves one run of several scenarios, not every run of one.
-        for (int run = 1; run <= count; run++) {
+        for (int run = 1; run <= Math.max(count, heavy); run++) {
             for (int i = 0; i < chosen.size(); i++) {
                 Scenario scenario = chosen.get(i);
-                log("run " + run + "/" + count + ": " + scenario.name() + ", " + scenario.size());
+                boolean isHeavy = HEAVY.contains(scenario.name());
+                int runs = isHeavy ? heavy : count;
+                if (run > runs) {
+                    continue;
+                }
+                log("run " + run + "/" + runs + ": " + scenario.name() + ", " + scenario.size());
                 try {
+                    Map<String, Long> cpuBefore = stack.cpuMillis();
                     Figures figures = scenario.run(driver, run);
+                    stack.cpuMillis()
+                            .forEach(
+                                    (name, ms) ->
+                                            figures.put(
+                                                    "cpu_" + name + "_ms",
+                                                    ms - cpuBefore.getOrDefault(name, 0L)));
                     results.get(i).add(figures);
                     log("  " + figures.values());
                 } catch (BenchmarkFailure e) {
                     log("FAILED: " + e.getMessage());
                     return scenario.name() + ": " + e.getMessage();
+                } finally {
+                    outcome.jobs = driver.outcomes();
+                    outcome.write();
                 }
             }
         }
@@ -230,6 +249,7 @@ public final class Bench implements Callable<Integer> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("scale", scale);
         s.put("sizes", sizes);
+        s.put("heavyRuns", heavyRuns == null ? sizes.runs() : heavyRuns);
         s.put("heap", heap);
         s.put("serviceProperties", properties);
         s.put("jfr", jfr == null ? null : jfr.toAbsolutePath().toString());
@@ -254,13 +274,29 @@ public final class Bench implements Callable<Integer> {
         console.flush();
     }
 
-    /** What one benchmark session produced. */
+    /**
+     * What one benchmark session produced so far; written after every run, so an interrupted
+     * session still leaves its figures.
+     */
     private static final class Outcome {
         final Instant started = Instant.now();
+        final Map<String, Object> settings;
+        final Path file;
         final List<ScenarioResult> results = new ArrayList<>();
+        final Load load = new Load();
         List<ServiceMemory> memory = List.of();
-        List<Double> load = List.of();
         List<dev.drover.benchmark.scenario.JobOutcome> jobs = List.of();
         String failure;
+
+        Outcome(Map<String, Object> settings, Path file) {
+            this.settings = settings;
+            this.file = file;
+        }
+
+        void write() {
+            new Report(started, settings)
+                    .results(results, memory, load.samples(), jobs, failure)
+                    .write(file);
+        }
     }
 }

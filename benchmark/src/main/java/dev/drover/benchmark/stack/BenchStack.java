@@ -164,6 +164,25 @@ public final class BenchStack implements AutoCloseable {
         return infra.kafka().pid();
     }
 
+    /** PostgreSQL's postmaster, whose descendants are the backends. */
+    public long postgresPid() {
+        return infra.postgres().pid();
+    }
+
+    /**
+     * CPU ms used so far by each process of the stack: the services (the provisioner with the
+     * commands it ran), the broker, and PostgreSQL with its live backends.
+     */
+    public Map<String, Long> cpuMillis() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (ServiceProcess s : services) {
+            cpu.put(s.name(), Cpu.millis(s.pid()));
+        }
+        cpu.put("kafka", Cpu.millis(kafkaPid()));
+        cpu.put("postgres", Cpu.treeMillis(postgresPid()));
+        return cpu;
+    }
+
     /** Stops the services (SIGTERM, so JFR recordings are dumped), then Kafka and PostgreSQL. */
     @Override
     public void close() {
