@@ -11,6 +11,7 @@ import dev.drover.benchmark.scenario.ChainScenario;
 import dev.drover.benchmark.scenario.Driver;
 import dev.drover.benchmark.scenario.DryRunScenario;
 import dev.drover.benchmark.scenario.FanOutScenario;
+import dev.drover.benchmark.scenario.IdleScenario;
 import dev.drover.benchmark.scenario.Scenario;
 import dev.drover.benchmark.scenario.SubmitScenario;
 import dev.drover.benchmark.scenario.WideScenario;
@@ -80,7 +81,7 @@ public final class Bench implements Callable<Integer> {
             names = "--scenarios",
             split = ",",
             description =
-                    "comma-separated, of: chain, fan-out, wide, submit, dry-run (default: all)")
+                    "comma-separated, of: chain, fan-out, wide, submit, dry-run (default: all), idle")
     List<String> scenarios = new ArrayList<>(SCENARIOS);
 
     @Option(names = "--heap", defaultValue = "256m", description = "services' -Xmx (as drover up)")
@@ -221,6 +222,7 @@ public final class Bench implements Callable<Integer> {
                         case "wide" -> new WideScenario(s.wide());
                         case "submit" -> new SubmitScenario(s.submitSmall(), s.submitLarge());
                         case "dry-run" -> new DryRunScenario(s.dryRun());
+                        case "idle" -> new IdleScenario(Duration.ofSeconds(20));
                         default ->
                                 throw new CommandLine.ParameterException(
                                         new CommandLine(this), "unknown scenario: " + name);
