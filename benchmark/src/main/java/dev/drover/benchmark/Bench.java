@@ -205,6 +205,7 @@ public final class Bench implements Callable<Integer> {
                     return scenario.name() + ": " + e.getMessage();
                 } finally {
                     outcome.jobs = driver.outcomes();
+                    outcome.memory = memory(stack);
                     outcome.write();
                 }
             }
