@@ -82,10 +82,18 @@ public record RemotePath(Scheme scheme, String bucket, String region, String key
         int slash = rest.indexOf('/');
         String host = slash < 0 ? rest : rest.substring(0, slash);
         String key = slash < 0 ? "" : rest.substring(slash + 1);
-        if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-]+")) {
+        if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-]+") || !dotsAreInside(host)) {
             return Optional.empty();
         }
         return Optional.of(new String[] {host, key});
+    }
+
+    /**
+     * A bucket or host that is or starts or ends with a dot, or holds {@code ..}, could climb out
+     * of the store's directory once the path becomes a file path.
+     */
+    private static boolean dotsAreInside(String host) {
+        return !host.startsWith(".") && !host.endsWith(".") && !host.contains("..");
     }
 
     /** Whether the path names a directory (ends with a slash, or is a bucket root). */

@@ -27,6 +27,25 @@ class RemotePathTest {
     }
 
     @Test
+    void bucketOrHostThatIsOrHoldsDotSegmentsIsMalformed() {
+        for (String path :
+                new String[] {
+                    "cos://../tmp/",
+                    "cos://./tmp/",
+                    "cos://.hidden/x/",
+                    "cos://bucket./x/",
+                    "cos://a..b/x/",
+                    "cfs://../x/",
+                    "cfs://10.0.0.1./x/"
+                }) {
+            assertThat(RemotePath.tryParse(path)).as(path).isEmpty();
+        }
+        assertThat(RemotePath.tryParse("cfs://10.0.0.1/x/")).isPresent();
+        assertThat(RemotePath.tryParse("cos://b-1250000000.cos.ap-guangzhou.myqcloud.com/x/"))
+                .isPresent();
+    }
+
+    @Test
     void unknownSchemeAndRelativeFileAreNotPaths() {
         assertThat(RemotePath.tryParse("s3://b/k")).isEmpty();
         assertThat(RemotePath.tryParse("file://relative/x")).isEmpty();
