@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the log collector, under {@code drover.*}. */
 @ConfigMapping(prefix = "drover")
@@ -14,6 +15,9 @@ public interface CollectorConfig {
 
     /** The embedded file store. */
     Store store();
+
+    /** Tencent COS for {@code cos://} paths. */
+    Cos cos();
 
     /** Collector settings, {@code drover.collector.*}. */
     interface Collector {
@@ -63,5 +67,44 @@ public interface CollectorConfig {
          */
         @WithDefault("true")
         boolean fsync();
+    }
+
+    /**
+     * COS settings, {@code drover.cos.*}. The key pair comes from {@code TENCENTCLOUD_SECRET_ID}
+     * and {@code TENCENTCLOUD_SECRET_KEY} ({@link TencentCloudCredentials}), never from here.
+     */
+    interface Cos {
+
+        /** Whether {@code cos://} paths go to COS; off keeps them in the embedded file store. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Region of short-form paths ({@code cos://bucket-appid/key}), e.g. ap-guangzhou. */
+        @WithDefault("ap-guangzhou")
+        String region();
+
+        /**
+         * {@code host[:port]} every COS request connects to instead of resolving the bucket's host
+         * name (a private endpoint or a test stand-in); unset resolves by DNS.
+         */
+        Optional<String> endpointAddress();
+
+        /**
+         * Host suffix buckets are addressed under ({@code <bucket>.<suffix>}) instead of {@code
+         * cos.<region>.myqcloud.com}.
+         */
+        Optional<String> endpointSuffix();
+
+        /** Whether to speak https (Tencent Cloud) or plain http (a loopback stand-in). */
+        @WithDefault("true")
+        boolean https();
+
+        /** Logs at least this many bytes go up in parts. */
+        @WithDefault("16777216")
+        long multipartThreshold();
+
+        /** Size of each part of a multipart upload (at least 1 MiB). */
+        @WithDefault("8388608")
+        long partSize();
     }
 }

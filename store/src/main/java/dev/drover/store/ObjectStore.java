@@ -3,6 +3,7 @@ package dev.drover.store;
 import dev.drover.contract.storage.RemotePath;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,4 +63,33 @@ public interface ObjectStore {
      * directly from disk), {@code cos://...} for COS.
      */
     String uri(RemotePath object);
+
+    /**
+     * Stores what {@code content} writes as {@code object}, for producers that push bytes (the log
+     * collector copying a spool file) rather than offer a stream to pull from.
+     */
+    PutResult write(RemotePath object, ContentWriter content) throws IOException;
+
+    /**
+     * Makes {@code target} hold the same bytes as {@code source}, replacing any object of that
+     * name. Stores copy without passing the bytes through this process where they can.
+     */
+    default void copy(RemotePath source, RemotePath target) throws IOException {
+        try (InputStream in = open(source)) {
+            put(target, in);
+        }
+    }
+
+    /**
+     * Makes the names of objects written since the last call durable, for stores that batch that
+     * work (the file store with deferred directory sync); others do nothing.
+     */
+    default void flush() throws IOException {}
+
+    /** Produces an object's bytes into the stream the store hands it. */
+    @FunctionalInterface
+    interface ContentWriter {
+        /** Writes every byte of the object to {@code out}; the store closes it. */
+        void writeTo(OutputStream out) throws IOException;
+    }
 }

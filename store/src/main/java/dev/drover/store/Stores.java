@@ -29,7 +29,15 @@ public final class Stores implements AutoCloseable {
      * @param cos how to reach COS, or empty to keep cos:// paths in the file store
      */
     public Stores(LocalStoreLayout layout, boolean fsync, Optional<CosConfig> cos) {
-        this.files = new FileStore(layout, fsync);
+        this(new FileStore(layout, fsync), cos);
+    }
+
+    /**
+     * @param files the embedded file store, configured by the caller
+     * @param cos how to reach COS, or empty to keep cos:// paths in the file store
+     */
+    public Stores(FileStore files, Optional<CosConfig> cos) {
+        this.files = files;
         this.cos = cos;
         this.serviceCos = cos.map(CosStore::new);
     }

@@ -2,11 +2,11 @@ package dev.drover.collector.archive;
 
 import dev.drover.collector.spool.CompletedStream;
 import dev.drover.collector.spool.StreamHeader;
-import dev.drover.collector.store.ObjectStore;
-import dev.drover.collector.store.ObjectStores;
-import dev.drover.collector.store.StoredObject;
 import dev.drover.contract.event.LogsArchived;
 import dev.drover.contract.storage.LocalStoreLayout;
+import dev.drover.store.ObjectStore;
+import dev.drover.store.PutResult;
+import dev.drover.store.Stores;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.Optional;
@@ -21,10 +21,10 @@ public final class Archiver {
 
     private static final Logger LOG = Logger.getLogger(Archiver.class);
 
-    private final ObjectStores stores;
+    private final Stores stores;
     private final LocalStoreLayout layout;
 
-    public Archiver(ObjectStores stores, LocalStoreLayout layout) {
+    public Archiver(Stores stores, LocalStoreLayout layout) {
         this.stores = stores;
         this.layout = layout;
     }
@@ -42,10 +42,10 @@ public final class Archiver {
 
         // The attempt's own object first: it is what the event points at.
         ObjectNaming names = naming.get();
-        ObjectStore store = stores.forLocation(names.directory());
-        StoredObject stored;
+        ObjectStore store = stores.forPath(names.directory());
+        PutResult stored;
         try {
-            stored = store.put(names.attemptObject(header.attempt()), stream::writeTo);
+            stored = store.write(names.attemptObject(header.attempt()), stream::writeTo);
         } catch (FileSystemException e) {
             if (e.getReason() == null || !e.getReason().contains("name too long")) {
                 throw e;
@@ -77,7 +77,7 @@ public final class Archiver {
 
     /** Makes the objects archived so far durable; call before announcing them. */
     public void flush() throws IOException {
-        stores.flush();
+        stores.files().flush();
     }
 
     private Optional<ObjectNaming> naming(StreamHeader header) {

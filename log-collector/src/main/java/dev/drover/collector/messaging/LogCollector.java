@@ -1,17 +1,17 @@
 package dev.drover.collector.messaging;
 
 import dev.drover.collector.CollectorConfig;
+import dev.drover.collector.TencentCloudCredentials;
+import dev.drover.collector.archive.ArchiveStores;
 import dev.drover.collector.archive.Archiver;
 import dev.drover.collector.spool.Spool;
-import dev.drover.collector.store.FileObjectStore;
-import dev.drover.collector.store.ObjectStores;
 import dev.drover.contract.storage.LocalStoreLayout;
+import dev.drover.store.Stores;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,15 +31,18 @@ public class LogCollector {
     private static final Logger LOG = Logger.getLogger(LogCollector.class);
 
     private final CollectorConfig config;
+    private final TencentCloudCredentials keys;
     private final String bootstrapServers;
     private final CollectorMetrics metrics;
     private Running running;
 
     LogCollector(
             CollectorConfig config,
+            TencentCloudCredentials keys,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             MeterRegistry registry) {
         this.config = config;
+        this.keys = keys;
         this.bootstrapServers = bootstrapServers;
         this.metrics = new CollectorMetrics(registry);
     }
@@ -62,11 +65,8 @@ public class LogCollector {
         CollectorConfig.Collector settings = config.collector();
         ExecutorService io = Executors.newFixedThreadPool(Math.max(1, settings.ioThreads()));
         LocalStoreLayout layout = new LocalStoreLayout(config.store().root());
-        Archiver archiver =
-                new Archiver(
-                        new ObjectStores(
-                                List.of(new FileObjectStore(layout, config.store().fsync()))),
-                        layout);
+        Stores stores = ArchiveStores.open(config, keys);
+        Archiver archiver = new Archiver(stores, layout);
         Spool spool = new Spool(settings.spoolDir(), settings.maxOpenFiles(), io);
         ArchivedPublisher publisher = new ArchivedPublisher(bootstrapServers);
         LogConsumerLoop loop =
@@ -78,9 +78,11 @@ public class LogCollector {
                         metrics,
                         settings.retention());
         Thread thread = new Thread(loop, "log-collector");
-        running = new Running(loop, thread, publisher, io);
+        running = new Running(loop, thread, publisher, io, stores);
         thread.start();
-        LOG.infof("log collector started spool=%s store=%s", settings.spoolDir(), layout.root());
+        LOG.infof(
+                "log collector started spool=%s store=%s cos=%s",
+                settings.spoolDir(), layout.root(), config.cos().enabled());
     }
 
     /** Stops the consumer: nothing more is committed; spool files stay for the next start. */
@@ -96,6 +98,7 @@ public class LogCollector {
         }
         running.publisher.close();
         running.io.shutdownNow();
+        running.stores.close();
         running = null;
         LOG.info("log collector stopped");
     }
@@ -131,5 +134,9 @@ public class LogCollector {
     }
 
     private record Running(
-            LogConsumerLoop loop, Thread thread, ArchivedPublisher publisher, ExecutorService io) {}
+            LogConsumerLoop loop,
+            Thread thread,
+            ArchivedPublisher publisher,
+            ExecutorService io,
+            Stores stores) {}
 }

@@ -1,5 +1,6 @@
 package dev.drover.store.cos;
 
+import com.qcloud.cos.http.HttpMethodName;
 import com.qcloud.cos.model.COSObjectSummary;
 import com.qcloud.cos.model.GetObjectRequest;
 import com.qcloud.cos.model.ListObjectsRequest;
@@ -7,19 +8,24 @@ import com.qcloud.cos.model.ObjectListing;
 import com.qcloud.cos.transfer.Transfer;
 import dev.drover.contract.storage.RemotePath;
 import dev.drover.store.Hashing;
+import dev.drover.store.HashingOutput;
 import dev.drover.store.ObjectInfo;
 import dev.drover.store.ObjectStore;
 import dev.drover.store.PutResult;
 import dev.drover.store.RelativeKeys;
 import dev.drover.store.file.AtomicFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -65,6 +71,24 @@ public final class CosStore implements ObjectStore, AutoCloseable {
         try {
             Hashing hashing = new Hashing(content);
             Files.copy(hashing, spool, StandardCopyOption.REPLACE_EXISTING);
+            upload(object, spool);
+            return new PutResult(uri(object), hashing.count(), hashing.sha256Hex());
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    @Override
+    public PutResult write(RemotePath object, ContentWriter content) throws IOException {
+        Files.createDirectories(config.spoolDir());
+        Path spool = Files.createTempFile(config.spoolDir(), ".drover-cos-", ".spool");
+        try {
+            HashingOutput hashing;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool))) {
+                hashing = new HashingOutput(out);
+                content.writeTo(hashing);
+                hashing.flush();
+            }
             upload(object, spool);
             return new PutResult(uri(object), hashing.count(), hashing.sha256Hex());
         } finally {
@@ -193,6 +217,22 @@ public final class CosStore implements ObjectStore, AutoCloseable {
         } catch (RuntimeException e) {
             throw CosErrors.translate(object, e);
         }
+    }
+
+    /**
+     * A URL that lets its holder GET (or PUT) {@code object} without a key pair until {@code
+     * validity} has passed: how a CVM instance without credentials moves a task's files. The URL
+     * carries a signature, never the SecretKey; still, treat it as a secret until it expires.
+     */
+    public URL presign(RemotePath object, boolean put, Duration validity) {
+        Location at = Location.of(object, config);
+        Date expires = new Date(System.currentTimeMillis() + validity.toMillis());
+        return clients.client(at.region())
+                .generatePresignedUrl(
+                        at.bucket(),
+                        at.key(),
+                        expires,
+                        put ? HttpMethodName.PUT : HttpMethodName.GET);
     }
 
     /** The long form, naming the region, so a reader elsewhere needs no default region. */

@@ -3,6 +3,7 @@ package dev.drover.store.file;
 import dev.drover.contract.storage.LocalStoreLayout;
 import dev.drover.contract.storage.RemotePath;
 import dev.drover.store.Hashing;
+import dev.drover.store.HashingOutput;
 import dev.drover.store.NoSuchObjectException;
 import dev.drover.store.ObjectInfo;
 import dev.drover.store.ObjectStore;
@@ -30,8 +31,16 @@ public final class FileStore implements ObjectStore {
     private final AtomicFiles files;
 
     public FileStore(LocalStoreLayout layout, boolean fsync) {
+        this(layout, fsync, false);
+    }
+
+    /**
+     * @param deferDirectorySync whether renames become durable only at {@link #flush} (one
+     *     directory force per directory per batch, for a writer that announces objects in batches)
+     */
+    public FileStore(LocalStoreLayout layout, boolean fsync, boolean deferDirectorySync) {
         this.layout = layout;
-        this.files = new AtomicFiles(fsync);
+        this.files = new AtomicFiles(fsync, deferDirectorySync);
     }
 
     /** The local file or directory a path maps to; refuses paths that leave the store. */
@@ -56,6 +65,36 @@ public final class FileStore implements ObjectStore {
         Hashing hashing = new Hashing(content);
         files.write(target, hashing);
         return new PutResult(RemotePath.fileUriPath(target), hashing.count(), hashing.sha256Hex());
+    }
+
+    @Override
+    public PutResult write(RemotePath object, ContentWriter content) throws IOException {
+        Path target = locate(object);
+        HashingOutput[] hashing = new HashingOutput[1];
+        files.write(
+                target,
+                out -> {
+                    hashing[0] = new HashingOutput(out);
+                    content.writeTo(hashing[0]);
+                    hashing[0].flush();
+                });
+        return new PutResult(
+                RemotePath.fileUriPath(target), hashing[0].count(), hashing[0].sha256Hex());
+    }
+
+    /** A hard link where the file system allows one, else a copy; atomic either way. */
+    @Override
+    public void copy(RemotePath source, RemotePath target) throws IOException {
+        Path from = locate(source);
+        if (!Files.isRegularFile(from)) {
+            throw new NoSuchObjectException(source, "NoSuchKey", null);
+        }
+        files.link(from, locate(target));
+    }
+
+    @Override
+    public void flush() throws IOException {
+        files.flush();
     }
 
     @Override

@@ -82,6 +82,70 @@ class CosStoreIT {
     }
 
     @Test
+    void writtenObjectsAndCopiesKeepEveryByte() throws Exception {
+        byte[] bytes = {0x68, 0x69, 0x0a, (byte) 0x80, (byte) 0xff, 0x00, 0x0a};
+        RemotePath object = RemotePath.parse("cos://" + BUCKET + "/written/out.log.attempt-1");
+        RemotePath plain = RemotePath.parse("cos://" + BUCKET + "/written/out.log");
+
+        PutResult put = store.write(object, out -> out.write(bytes));
+        store.copy(object, plain);
+
+        assertThat(put.sha256()).isEqualTo(sha256(bytes));
+        assertThat(put.uri())
+                .isEqualTo(
+                        "cos://"
+                                + BUCKET
+                                + ".cos."
+                                + REGION
+                                + ".myqcloud.com/written/out.log.attempt-1");
+        try (InputStream in = store.open(plain)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void presignedUrlsLetAPlainHttpClientPutAndGet() throws Exception {
+        RemotePath object = RemotePath.parse("cos://" + BUCKET + "/presigned/blob.bin");
+        byte[] bytes = {1, 2, 3, (byte) 0xff};
+        java.net.URL put = store.presign(object, true, java.time.Duration.ofMinutes(5));
+        assertThat(put.getHost()).isEqualTo(BUCKET + "." + S3ProxyServer.HOST_SUFFIX);
+        assertThat(put.toString()).doesNotContain("test-secret");
+        Path file = Files.write(work.resolve("blob.bin"), bytes);
+        // No DNS for the bucket host here: curl connects to S3Proxy and sends the URL's host.
+        Process curl =
+                new ProcessBuilder(
+                                "curl",
+                                "-fsS",
+                                "--connect-to",
+                                "::" + s3.address(),
+                                "-T",
+                                file.toString(),
+                                put.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        String output = new String(curl.getInputStream().readAllBytes());
+        assertThat(curl.waitFor()).as(output).isZero();
+        Path back = work.resolve("back.bin");
+        java.net.URL get = store.presign(object, false, java.time.Duration.ofMinutes(5));
+        Process fetch =
+                new ProcessBuilder(
+                                "curl",
+                                "-fsS",
+                                "--connect-to",
+                                "::" + s3.address(),
+                                "-o",
+                                back.toString(),
+                                get.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        assertThat(fetch.waitFor()).isZero();
+        assertThat(Files.readAllBytes(back)).isEqualTo(bytes);
+        try (InputStream in = store.open(object)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+    }
+
+    @Test
     void streamedPutAndOpenKeepEveryByte() throws Exception {
         byte[] bytes = new byte[256];
         for (int i = 0; i < bytes.length; i++) {

@@ -51,6 +51,25 @@ class FileStoreTest {
     }
 
     @Test
+    void writtenObjectsAndTheirCopiesHoldTheWriterBytesAfterADeferredFlush() throws Exception {
+        FileStore store = new FileStore(new LocalStoreLayout(root), true, true);
+        byte[] bytes = {0x68, 0x69, 0x0a, (byte) 0x80, (byte) 0xff, 0x00};
+        RemotePath object = RemotePath.parse("cos://test-bucket/logs/out.log.attempt-1");
+        RemotePath plain = RemotePath.parse("cos://test-bucket/logs/out.log");
+
+        PutResult put = store.write(object, out -> out.write(bytes));
+        store.copy(object, plain);
+        store.flush();
+
+        assertThat(put.size()).isEqualTo(bytes.length);
+        assertThat(put.sha256()).isEqualTo(sha256(bytes));
+        assertThat(Files.readAllBytes(root.resolve("cos/test-bucket/logs/out.log")))
+                .isEqualTo(bytes);
+        assertThatThrownBy(() -> store.copy(RemotePath.parse("cos://test-bucket/none"), plain))
+                .isInstanceOf(NoSuchObjectException.class);
+    }
+
+    @Test
     void directoryGoesUpAndComesDownWithItsTree() throws Exception {
         Path source = Files.createDirectories(work.resolve("src/nested/deeper"));
         Files.writeString(work.resolve("src/top.txt"), "top");
