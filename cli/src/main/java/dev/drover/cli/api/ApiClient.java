@@ -24,12 +24,19 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String whenDown;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** A client of the API at {@code base}, e.g. http://127.0.0.1:8080. */
     public ApiClient(String base) {
+        this(base, "start it with ./drover up");
+    }
+
+    /** A client of the API at {@code base}; {@code whenDown} says what to do if none answers. */
+    public ApiClient(String base, String whenDown) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.whenDown = whenDown;
     }
 
     /** The API's base URL. */
@@ -144,10 +151,10 @@ public final class ApiClient {
         try {
             return http.send(request, handler);
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new NotRunning(base);
+            throw new NotRunning(base, whenDown);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException) {
-                throw new NotRunning(base);
+                throw new NotRunning(base, whenDown);
             }
             throw new IllegalStateException("request to " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

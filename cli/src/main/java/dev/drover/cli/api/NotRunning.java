@@ -4,6 +4,11 @@ package dev.drover.cli.api;
 public final class NotRunning extends RuntimeException {
 
     public NotRunning(String api) {
-        super("Drover is not running at " + api + ": start it with ./drover up");
+        this(api, "start it with ./drover up");
+    }
+
+    /** Nothing answers at {@code api}; {@code advice} says what to do about it. */
+    public NotRunning(String api, String advice) {
+        super("Drover is not running at " + api + ": " + advice);
     }
 }

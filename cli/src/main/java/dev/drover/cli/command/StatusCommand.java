@@ -24,6 +24,13 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        apiOptions
+                .degraded()
+                .ifPresent(
+                        why -> {
+                            spec.commandLine().getErr().println("drover: warning: " + why);
+                            spec.commandLine().getErr().flush();
+                        });
         ApiClient api = apiOptions.client();
         JsonNode job = api.job(jobId);
         out.printf(

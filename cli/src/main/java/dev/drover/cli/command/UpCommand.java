@@ -1,5 +1,6 @@
 package dev.drover.cli.command;
 
+import dev.drover.cli.stack.FreePorts;
 import dev.drover.cli.stack.Pids;
 import dev.drover.cli.stack.Repo;
 import dev.drover.cli.stack.StackControl;
@@ -95,13 +96,26 @@ public final class UpCommand implements Callable<Integer> {
         StackHome home = layout.home();
         StackControl control = new StackControl(home, out);
         Optional<ProcessHandle> existing = control.supervisor();
+        Optional<StackState> state = StackState.read(home);
+        if (existing.isPresent()
+                && state.isPresent()
+                && state.get().phase() == StackState.Phase.DEGRADED) {
+            throw new StackException(
+                    "Drover runs from "
+                            + home.root()
+                            + " (supervisor pid "
+                            + existing.get().pid()
+                            + ") but is degraded: "
+                            + state.get().message());
+        }
         if (existing.isPresent()) {
-            String api = StackState.read(home).map(StackState::api).orElse(layout.api());
+            String api = state.map(StackState::api).orElse(layout.api());
             out.printf(
                     "Drover is already running from %s (supervisor pid %d); API at %s%n",
                     home.root(), existing.get().pid(), api);
             return Optional.empty();
         }
+        FreePorts.require(layout.services());
         List<Path> missing = layout.missingJars();
         if (!missing.isEmpty()) {
             throw new StackException(

@@ -17,7 +17,7 @@ import java.util.Properties;
  *
  * @param phase how far the stack got
  * @param api the job API's base URL
- * @param message why a start failed, or a short summary when ready
+ * @param message why a start failed, a short summary when ready, or which service is down
  */
 public record StackState(Phase phase, String api, String message) {
 
@@ -30,7 +30,11 @@ public record StackState(Phase phase, String api, String message) {
         /** The start failed; the supervisor has stopped what it had started. */
         FAILED,
         /** The supervisor is stopping everything. */
-        STOPPING
+        STOPPING,
+        /**
+         * A service kept dying and is no longer restarted; the message says which and what to do.
+         */
+        DEGRADED
     }
 
     /** Reads the state file of {@code home}, if there is one. */

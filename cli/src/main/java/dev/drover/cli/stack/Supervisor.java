@@ -24,7 +24,8 @@ public final class Supervisor {
 
     private final StackLayout layout;
     private final HealthProbe health = new HealthProbe();
-    private final Map<Service, Process> services = new LinkedHashMap<>();
+    private final Map<Service, Watchdog> services = new LinkedHashMap<>();
+    private final List<String> down = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private LocalStack stack;
     private boolean stopping;
@@ -50,8 +51,12 @@ public final class Supervisor {
             new StackState(StackState.Phase.FAILED, layout.api(), e.getMessage()).write(home);
             System.exit(1);
         }
-        new StackState(StackState.Phase.READY, layout.api(), summary()).write(home);
+        synchronized (this) {
+            new StackState(StackState.Phase.READY, layout.api(), summary()).write(home);
+        }
         log("ready: " + summary());
+        // Watch only once ready: a service that dies while starting fails the start instead.
+        services.values().forEach(Watchdog::watch);
         stopped.await();
     }
 
@@ -96,29 +101,58 @@ public final class Supervisor {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.jar(layout.repo()).toString());
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(home.root().toFile())
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(Launch.devNull()))
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        home.log(service.name()).toFile()));
+        Watchdog watchdog =
+                new Watchdog(
+                        service.name(),
+                        builder,
+                        home.pids(),
+                        home.log(service.name()),
+                        RestartPolicy.standard(),
+                        Supervisor::log,
+                        why -> degraded(service, why));
         synchronized (this) {
             if (stopping) {
                 throw new IllegalStateException("stopped while starting " + service.name());
             }
+            services.put(service, watchdog);
         }
         try {
-            Process process =
-                    new ProcessBuilder(command)
-                            .directory(home.root().toFile())
-                            .redirectErrorStream(true)
-                            .redirectInput(ProcessBuilder.Redirect.from(Launch.devNull()))
-                            .redirectOutput(
-                                    ProcessBuilder.Redirect.appendTo(
-                                            home.log(service.name()).toFile()))
-                            .start();
-            synchronized (this) {
-                services.put(service, process);
-            }
-            Pids.add(home.pids(), Pids.Entry.of(service.name(), process.toHandle()));
+            Process process = watchdog.start();
             log("started " + service.name() + " pid " + process.pid() + " on " + service.url());
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + service.name() + ": " + e, e);
         }
+    }
+
+    /** A service stays down: the state file says which and what to do about it. */
+    private synchronized void degraded(Service service, String why) {
+        if (stopping) {
+            return;
+        }
+        down.add(
+                service.name()
+                        + " is down ("
+                        + why
+                        + "; see "
+                        + layout.home().log(service.name())
+                        + ")");
+        String message =
+                String.join("; ", down) + ". Fix: ./drover down && ./drover up" + homeHint();
+        new StackState(StackState.Phase.DEGRADED, layout.api(), message).write(layout.home());
+        log("degraded: " + message);
+    }
+
+    private String homeHint() {
+        StackHome home = layout.home();
+        return home.equals(StackHome.resolve(null)) ? "" : " (with --home " + home.root() + ")";
     }
 
     private void awaitReady() {
@@ -126,7 +160,7 @@ public final class Supervisor {
         List<Service> waiting = new ArrayList<>(layout.services());
         while (!waiting.isEmpty()) {
             for (Service service : List.copyOf(waiting)) {
-                Process process = services.get(service);
+                Process process = services.get(service).current();
                 if (!process.isAlive()) {
                     throw new IllegalStateException(
                             service.name()
@@ -135,7 +169,8 @@ public final class Supervisor {
                                     + " while starting; see "
                                     + layout.home().log(service.name()));
                 }
-                if (health.isReady(service)) {
+                // Alive after the answer too: a port held by another stack answers for us.
+                if (health.isReady(service) && process.isAlive()) {
                     log(service.name() + " is ready");
                     waiting.remove(service);
                 }
@@ -158,8 +193,8 @@ public final class Supervisor {
                 return;
             }
             stopping = true;
+            new StackState(StackState.Phase.STOPPING, layout.api(), null).write(layout.home());
         }
-        new StackState(StackState.Phase.STOPPING, layout.api(), null).write(layout.home());
         List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
         log("stopping " + services.size() + " services");
         stopServices();
@@ -191,7 +226,19 @@ public final class Supervisor {
     }
 
     private void stopServices() {
-        List<Map.Entry<Service, Process>> reversed = new ArrayList<>(services.entrySet());
+        Map<Service, Watchdog> watched;
+        synchronized (this) {
+            watched = new LinkedHashMap<>(services);
+        }
+        // Outside this object's lock: a watchdog giving up takes its own lock, then this one.
+        List<Map.Entry<Service, Process>> reversed = new ArrayList<>();
+        watched.forEach(
+                (service, watchdog) -> {
+                    Process process = watchdog.stop();
+                    if (process != null) {
+                        reversed.add(Map.entry(service, process));
+                    }
+                });
         java.util.Collections.reverse(reversed);
         // SIGTERM to all first, so their graceful shutdowns overlap.
         reversed.forEach(e -> e.getValue().destroy());
@@ -203,7 +250,7 @@ public final class Supervisor {
 
     private String summary() {
         StringBuilder s = new StringBuilder();
-        for (Map.Entry<Service, Process> e : services.entrySet()) {
+        for (Map.Entry<Service, Watchdog> e : services.entrySet()) {
             if (!s.isEmpty()) {
                 s.append(", ");
             }
