@@ -9,6 +9,7 @@ import dev.drover.contract.spec.JobSpec;
 import dev.drover.contract.spec.Placement;
 import dev.drover.contract.spec.TaskSpec;
 import dev.drover.jobs.outbox.OutboxRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,12 +47,17 @@ final class AcceptanceEvents {
     }
 
     /**
-     * Splits the job so that no record grows with it: each part takes at most so many tasks (and
-     * task bytes) and so many edges; there are as many parts as the larger of the two needs.
+     * Splits the job so that no record grows with it: each part takes at most so many tasks and so
+     * many edges, and at most {@code acceptedPartBytes} UTF-8 bytes of each; there are as many
+     * parts as the larger of the two needs. A part thus holds under twice that budget plus the
+     * header, and a single task is bounded by the validator's max-task-spec-bytes, so every part
+     * fits in one Kafka record.
      */
     private List<OutboxRecord> acceptedParts(String jobId, JobSpec job, Placement placement) {
-        List<List<TaskSpec>> taskSlices = sliceTasks(job.tasks());
-        List<List<Dependence>> edgeSlices = slice(job.dependences(), config.acceptedPartEdges());
+        List<List<TaskSpec>> taskSlices =
+                slice(job.tasks(), config.acceptedPartTasks(), config.acceptedPartBytes());
+        List<List<Dependence>> edgeSlices =
+                slice(job.dependences(), config.acceptedPartEdges(), config.acceptedPartBytes());
         int parts = Math.max(1, Math.max(taskSlices.size(), edgeSlices.size()));
         JobSpec header =
                 new JobSpec(
@@ -81,33 +87,24 @@ final class AcceptanceEvents {
         return records;
     }
 
-    private List<List<TaskSpec>> sliceTasks(List<TaskSpec> tasks) {
-        List<List<TaskSpec>> slices = new ArrayList<>();
-        List<TaskSpec> current = new ArrayList<>();
-        long bytes = 0;
-        for (TaskSpec task : tasks) {
-            int size = EventCodec.encode(task).length();
-            boolean full =
-                    current.size() >= config.acceptedPartTasks()
-                            || bytes + size > config.acceptedPartBytes();
+    /** Consecutive slices of at most {@code count} items and {@code bytes} encoded bytes. */
+    private static <T> List<List<T>> slice(List<T> items, int count, long bytes) {
+        List<List<T>> slices = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long used = 0;
+        for (T item : items) {
+            long size = EventCodec.encode(item).getBytes(StandardCharsets.UTF_8).length;
+            boolean full = current.size() >= count || used + size > bytes;
             if (full && !current.isEmpty()) {
                 slices.add(current);
                 current = new ArrayList<>();
-                bytes = 0;
+                used = 0;
             }
-            current.add(task);
-            bytes += size;
+            current.add(item);
+            used += size;
         }
         if (!current.isEmpty()) {
             slices.add(current);
-        }
-        return slices;
-    }
-
-    private static <T> List<List<T>> slice(List<T> items, int size) {
-        List<List<T>> slices = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += size) {
-            slices.add(items.subList(from, Math.min(items.size(), from + size)));
         }
         return slices;
     }

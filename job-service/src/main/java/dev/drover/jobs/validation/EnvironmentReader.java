@@ -20,9 +20,11 @@ final class EnvironmentReader {
     private static final Pattern POSIX_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String RESERVED_PREFIX = "BATCH_";
 
+    private final ValidationLimits limits;
     private final JsonFields json;
 
-    EnvironmentReader(JsonFields json) {
+    EnvironmentReader(ValidationLimits limits, JsonFields json) {
+        this.limits = limits;
         this.json = json;
     }
 
@@ -98,11 +100,35 @@ final class EnvironmentReader {
             }
             String name = json.text(item, at, "Name", true);
             String value = json.text(item, at, "Value", true);
-            if (name != null && nameIsUsable(name, at, seen, i)) {
+            if (name != null && nameIsUsable(name, at, seen, i) && fits(name, value, at)) {
                 vars.add(new EnvVar(name, value));
             }
         }
         return vars;
+    }
+
+    /**
+     * Linux refuses at exec any environment string longer than MAX_ARG_STRLEN, so such a variable
+     * could never start its task. The message names the variable, never its value.
+     */
+    private boolean fits(String name, String value, Scope at) {
+        long bytes = Text.utf8Length(name) + 1 + (value == null ? 0 : Text.utf8Length(value));
+        if (bytes <= limits.maxEnvVarBytes()) {
+            return true;
+        }
+        json.violations()
+                .add(
+                        Codes.LIMIT,
+                        at.describe("Value")
+                                + " makes "
+                                + name
+                                + "=Value "
+                                + bytes
+                                + " bytes long (UTF-8), over the limit of "
+                                + limits.maxEnvVarBytes()
+                                + " bytes per variable (drover.limits.max-env-var-bytes)",
+                        at.at("Value"));
+        return false;
     }
 
     private boolean nameIsUsable(String name, Scope at, Map<String, Integer> seen, int index) {

@@ -13,12 +13,27 @@ public record FixedLimits(
         int maxJobDescriptionLength,
         int maxTaskNameLength,
         int maxTags,
-        long maxTimeoutSeconds)
+        long maxTimeoutSeconds,
+        int maxCommandBytes,
+        int maxEnvVarBytes,
+        int maxTaskSpecBytes)
         implements ValidationLimits {
 
     /** The same values as the {@code @WithDefault} annotations. */
     public static final FixedLimits DEFAULTS =
-            new FixedLimits(100_000, 200_000, 10_000, 200_000, 60, 200, 60, 10, 2_592_000L);
+            new FixedLimits(
+                    100_000,
+                    200_000,
+                    10_000,
+                    200_000,
+                    60,
+                    200,
+                    60,
+                    10,
+                    2_592_000L,
+                    65_536,
+                    131_071,
+                    524_288);
 
     /** A copy with another task limit, for tests of the limit itself. */
     public FixedLimits withMaxTasks(int value) {
@@ -31,7 +46,10 @@ public record FixedLimits(
                 maxJobDescriptionLength,
                 maxTaskNameLength,
                 maxTags,
-                maxTimeoutSeconds);
+                maxTimeoutSeconds,
+                maxCommandBytes,
+                maxEnvVarBytes,
+                maxTaskSpecBytes);
     }
 
     /** A copy with another edge limit, for tests of the limit itself. */
@@ -45,6 +63,9 @@ public record FixedLimits(
                 maxJobDescriptionLength,
                 maxTaskNameLength,
                 maxTags,
-                maxTimeoutSeconds);
+                maxTimeoutSeconds,
+                maxCommandBytes,
+                maxEnvVarBytes,
+                maxTaskSpecBytes);
     }
 }

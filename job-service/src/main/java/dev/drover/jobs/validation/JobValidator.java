@@ -47,7 +47,7 @@ public final class JobValidator {
             violations.add(
                     Codes.INVALID,
                     "The request body must be a JSON object with Job, got " + kind,
-                    java.util.List.of());
+                    java.util.List.of("body"));
             return outcome(violations, null, null, null);
         }
         Scope root = Scope.root("");

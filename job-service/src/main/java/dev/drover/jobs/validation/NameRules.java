@@ -28,6 +28,45 @@ final class NameRules {
         return null;
     }
 
+    /**
+     * Why the name cannot be one file name on any store, or null: on top of {@link
+     * #characterProblem}, a backslash, which a Windows path or an object key mapped to one would
+     * read as a separator.
+     */
+    static String fileNameProblem(String name) {
+        String problem = characterProblem(name);
+        if (problem == null && name.indexOf('\\') >= 0) {
+            problem = "must not contain '\\'";
+        }
+        return problem;
+    }
+
+    /**
+     * Why a task name is unusable, or null: on top of {@link #fileNameProblem}, a name of only
+     * spaces, which looks like no name in every listing, and invisible format characters (zero
+     * width space, bidi overrides), which make two different names look the same.
+     */
+    static String taskNameProblem(String name) {
+        String problem = fileNameProblem(name);
+        if (problem != null) {
+            return problem;
+        }
+        if (name.codePoints()
+                .allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
+            return "must not be blank";
+        }
+        int format = name.codePoints().filter(NameRules::isFormat).findFirst().orElse(-1);
+        return format < 0
+                ? null
+                : "must not contain invisible format characters (found "
+                        + Text.codePoint(format)
+                        + ")";
+    }
+
+    private static boolean isFormat(int cp) {
+        return Character.getType(cp) == Character.FORMAT;
+    }
+
     /** Why a length is too long, or null. */
     static String lengthProblem(String name, int limit) {
         int length = Text.length(name);

@@ -84,7 +84,7 @@ final class PathRules {
 
     /** A file name template of RedirectInfo: one file, only the three known placeholders. */
     boolean fileName(String value, Scope scope, String name) {
-        String problem = NameRules.characterProblem(value);
+        String problem = NameRules.fileNameProblem(value);
         if (problem == null) {
             problem = placeholderProblem(value);
         }

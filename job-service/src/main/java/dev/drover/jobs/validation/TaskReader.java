@@ -1,6 +1,7 @@
 package dev.drover.jobs.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.contract.EventCodec;
 import dev.drover.contract.spec.Application;
 import dev.drover.contract.spec.DeliveryForm;
 import dev.drover.contract.spec.Docker;
@@ -29,7 +30,7 @@ final class TaskReader {
         this.limits = limits;
         this.json = json;
         this.storage = new StorageReader(json);
-        this.environment = new EnvironmentReader(json);
+        this.environment = new EnvironmentReader(limits, json);
     }
 
     /** The task's name if it is usable, else null (the fault is recorded). */
@@ -38,7 +39,7 @@ final class TaskReader {
         if (name == null) {
             return null;
         }
-        String problem = NameRules.characterProblem(name);
+        String problem = NameRules.taskNameProblem(name);
         String code = Codes.TASK_NAME;
         if (problem == null) {
             problem = NameRules.lengthProblem(name, limits.maxTaskNameLength());
@@ -71,22 +72,42 @@ final class TaskReader {
         Long concurrent = json.bounded(task, scope, "MaxConcurrentNum", concurrencyRange());
         Long resourceRetry =
                 json.bounded(task, scope, "ResourceMaxRetryCount", resourceRetryRange());
-        return new TaskSpec(
-                name,
-                instances == null ? DEFAULT_INSTANCES : instances.intValue(),
-                application,
-                computeEnv,
-                envId,
-                redirect,
-                inputs,
-                outputs,
-                envVars,
-                authentications,
-                failedAction == null ? FailedAction.TERMINATE : failedAction,
-                maxRetry == null ? DEFAULT_MAX_RETRY : maxRetry.intValue(),
-                timeout == null ? DEFAULT_TIMEOUT : timeout,
-                concurrent == null ? null : concurrent.intValue(),
-                resourceRetry == null ? 0 : resourceRetry.intValue());
+        TaskSpec spec =
+                new TaskSpec(
+                        name,
+                        instances == null ? DEFAULT_INSTANCES : instances.intValue(),
+                        application,
+                        computeEnv,
+                        envId,
+                        redirect,
+                        inputs,
+                        outputs,
+                        envVars,
+                        authentications,
+                        failedAction == null ? FailedAction.TERMINATE : failedAction,
+                        maxRetry == null ? DEFAULT_MAX_RETRY : maxRetry.intValue(),
+                        timeout == null ? DEFAULT_TIMEOUT : timeout,
+                        concurrent == null ? null : concurrent.intValue(),
+                        resourceRetry == null ? 0 : resourceRetry.intValue());
+        refuseTooLarge(spec, scope);
+        return spec;
+    }
+
+    /** A task whose TaskReady could not fit in one Kafka record would never be released. */
+    private void refuseTooLarge(TaskSpec spec, Scope scope) {
+        long bytes = Text.utf8Length(EventCodec.encode(spec));
+        if (bytes > limits.maxTaskSpecBytes()) {
+            json.violations()
+                    .add(
+                            Codes.LIMIT,
+                            scope.describeSelf()
+                                    + " is "
+                                    + bytes
+                                    + " bytes once encoded, over the limit of "
+                                    + limits.maxTaskSpecBytes()
+                                    + " bytes per task (drover.limits.max-task-spec-bytes)",
+                            scope.path());
+        }
     }
 
     private Long instanceNum(JsonNode task, Scope scope) {
@@ -151,6 +172,17 @@ final class TaskReader {
         String command = json.text(app, in, "Command", true);
         if (command != null && command.isBlank()) {
             json.invalid(in, "Command", "must not be empty or blank");
+        } else if (command != null && Text.utf8Length(command) > limits.maxCommandBytes()) {
+            json.violations()
+                    .add(
+                            Codes.LIMIT,
+                            in.describe("Command")
+                                    + " is "
+                                    + Text.utf8Length(command)
+                                    + " bytes long (UTF-8), over the limit of "
+                                    + limits.maxCommandBytes()
+                                    + " bytes (drover.limits.max-command-bytes)",
+                            in.at("Command"));
         }
         String packagePath = json.text(app, in, "PackagePath", form == DeliveryForm.PACKAGE);
         if (packagePath != null && form == DeliveryForm.PACKAGE) {

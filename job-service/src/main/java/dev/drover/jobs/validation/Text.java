@@ -80,6 +80,27 @@ final class Text {
         return true;
     }
 
+    /** The value's length in UTF-8 bytes, counted without encoding it. */
+    static long utf8Length(String value) {
+        long bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     static int length(String value) {
         return value.codePointCount(0, value.length());
     }

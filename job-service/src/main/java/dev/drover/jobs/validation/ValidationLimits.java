@@ -50,6 +50,30 @@ public interface ValidationLimits {
     @WithDefault("2592000")
     long maxTimeoutSeconds();
 
+    /**
+     * Longest Application.Command, in UTF-8 bytes. The command travels in every TaskReady and is
+     * handed to a shell as one argument, so a very long one would only fail later.
+     */
+    @WithDefault("65536")
+    int maxCommandBytes();
+
+    /**
+     * Longest environment variable, as {@code Name=Value} in UTF-8 bytes. Linux refuses any single
+     * string of the environment longer than MAX_ARG_STRLEN (128 KiB including its NUL) at exec with
+     * "Argument list too long", so a longer one could never start.
+     */
+    @WithDefault("131071")
+    int maxEnvVarBytes();
+
+    /**
+     * Largest task once encoded for the wire ({@code EventCodec.encode} of its TaskSpec, in UTF-8
+     * bytes). A TaskReady carries one whole task and Kafka refuses records over 1 MiB, so a task
+     * over this limit would be accepted and then never released; half a MiB leaves room for the
+     * rest of the event.
+     */
+    @WithDefault("524288")
+    int maxTaskSpecBytes();
+
     /** The built-in defaults, for unit tests and code that runs without Quarkus config. */
     static ValidationLimits defaults() {
         return FixedLimits.DEFAULTS;

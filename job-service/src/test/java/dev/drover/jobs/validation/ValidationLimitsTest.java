@@ -21,6 +21,6 @@ class ValidationLimitsTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(9);
+        assertThat(checked).isEqualTo(12);
     }
 }
