@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Supervisor {
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
 
     private final StackLayout layout;
@@ -273,7 +275,7 @@ public final class Supervisor {
     }
 
     private static void log(String message) {
-        System.out.println(LocalTime.now().withNano(0) + " supervisor: " + message);
+        System.out.println(LocalTime.now().format(CLOCK) + " supervisor: " + message);
         System.out.flush();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
  * {@code drover down} stops the process that really runs.
  */
 public final class Watchdog {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final String name;
     private final ProcessBuilder command;
@@ -145,7 +148,7 @@ public final class Watchdog {
     /** To the supervisor's log and to the service's own, where its user looks first. */
     private void say(String message) {
         log.accept(message);
-        String line = LocalTime.now().withNano(0) + " supervisor: " + message + "\n";
+        String line = LocalTime.now().format(CLOCK) + " supervisor: " + message + "\n";
         try {
             Files.writeString(
                     serviceLog,
