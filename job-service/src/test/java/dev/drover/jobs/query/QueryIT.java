@@ -215,6 +215,32 @@ class QueryIT {
     }
 
     @Test
+    void nulByteInAPathOrQueryParameterIsA400NamingTheParameter() {
+        String jobId = jobIds.get(0);
+        String[][] cases = {
+            {"GET", "/v1/jobs/%00", "jobId"},
+            {"GET", "/v1/jobs/job-x%00y", "jobId"},
+            {"GET", "/v1/jobs/job-x%00y/submit-info", "jobId"},
+            {"GET", "/v1/jobs?name=%00", "name"},
+            {"GET", "/v1/jobs?tag=%00", "tag"},
+            {"GET", "/v1/jobs?name=ok&state=RUNNING%00", "state"},
+            {"GET", "/v1/jobs/" + jobId + "/tasks/%00", "taskName"},
+            {"GET", "/v1/jobs/" + jobId + "/tasks/T?Offset=%00", "Offset"},
+            {"DELETE", "/v1/jobs/x%00", "jobId"},
+        };
+        for (String[] each : cases) {
+            given().urlEncodingEnabled(false)
+                    .request(each[0], each[1])
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("InvalidParameterValue"))
+                    .body("fields", equalTo(List.of(each[2])))
+                    .body("detail", containsString(each[2]));
+        }
+    }
+
+    @Test
     void submitInfoFillsDefaultsAndMasksSecrets() {
         String jobId = Api.submit(Bodies.fixture("valid/full-featured.json"));
         Response info = given().get("/v1/jobs/{id}/submit-info", jobId);
