@@ -57,6 +57,13 @@ public interface ProvisionerConfig {
     @WithDefault("local")
     String nodeId();
 
+    /**
+     * Backend of tasks that name no ComputeEnv or EnvId: {@code local} (child processes here) or
+     * {@code cvm} (a Tencent Cloud CVM instance per attempt).
+     */
+    @WithDefault("local")
+    String backend();
+
     /** Effective slot count. */
     default int effectiveSlots() {
         return slots().orElse(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));

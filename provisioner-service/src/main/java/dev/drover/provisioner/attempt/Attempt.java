@@ -1,5 +1,6 @@
 package dev.drover.provisioner.attempt;
 
+import dev.drover.contract.spec.Placement;
 import dev.drover.contract.spec.TaskSpec;
 
 /**
@@ -12,15 +13,29 @@ public final class Attempt {
     private final int priority;
     private final long arrival;
     private final TaskSpec task;
+    private final Placement placement;
     private volatile boolean terminated;
     private volatile boolean timedOut;
     private volatile Execution execution;
 
     public Attempt(AttemptId id, int priority, long arrival, TaskSpec task) {
+        this(id, priority, arrival, task, null);
+    }
+
+    /**
+     * @param placement the job's Placement (the zone the cvm backend buys in), or null
+     */
+    public Attempt(AttemptId id, int priority, long arrival, TaskSpec task, Placement placement) {
         this.id = id;
         this.priority = priority;
         this.arrival = arrival;
         this.task = task;
+        this.placement = placement;
+    }
+
+    /** The job's Placement, or null. */
+    public Placement placement() {
+        return placement;
     }
 
     public AttemptId id() {

@@ -126,6 +126,9 @@ public class AttemptRunner {
         }
 
         InstanceEvent outcome = outcome(attempt, execution, exitCode, endedAt);
+        // A cloud machine is released (or kept, for FailedAction INTERRUPT) before the report.
+        execution.release(
+                outcome instanceof InstanceFailed f && f.kind() == FailureKind.INTERRUPTED);
         // The slot is free from here: the final event follows the log acks asynchronously.
         pumps.acked().whenComplete((ok, error) -> finish(id, outcome));
     }
@@ -144,6 +147,10 @@ public class AttemptRunner {
         String mountError = execution.setupFailure(exitCode);
         if (mountError != null) {
             return failed(id, FailureKind.SETUP, exitCode, mountError, startedAt, endedAt);
+        }
+        if (exitCode != 0 && execution.keepsMachineOnFailure()) {
+            String reason = "command exited with " + exitCode + "; machine kept (FailedAction)";
+            return failed(id, FailureKind.INTERRUPTED, exitCode, reason, startedAt, endedAt);
         }
         if (exitCode != 0) {
             String reason = "command exited with " + exitCode;

@@ -40,4 +40,18 @@ public interface Execution {
      * @throws AttemptFailure kind OUTPUT_UPLOAD with a reason naming the mapping
      */
     void uploadOutputs() throws AttemptFailure;
+
+    /**
+     * Whether a failed attempt keeps its machine for inspection (FailedAction INTERRUPT on a cloud
+     * backend): the attempt then ends with kind INTERRUPTED.
+     */
+    default boolean keepsMachineOnFailure() {
+        return false;
+    }
+
+    /**
+     * Releases the attempt's machine once its outcome is known: kept when {@code keep}, else torn
+     * down and confirmed gone. The local backend has nothing to release.
+     */
+    default void release(boolean keep) {}
 }

@@ -17,6 +17,10 @@ public final class LeftoverReaper implements Recovery.ProcessReaper {
 
     @Override
     public boolean kill(ProcessRef ref) {
+        if (ref.pgid() <= 1) {
+            // No local process (a cvm attempt: the reconciler owns its VM). Group 0 would be ours.
+            return false;
+        }
         Optional<ProcFs.Stat> leader = ProcFs.stat(ref.pgid());
         if (leader.isPresent()
                 && (leader.get().startTicks() != ref.startTicks()

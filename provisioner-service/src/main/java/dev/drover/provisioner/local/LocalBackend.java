@@ -5,17 +5,17 @@ import dev.drover.contract.spec.Application;
 import dev.drover.contract.spec.DeliveryForm;
 import dev.drover.contract.spec.InputMapping;
 import dev.drover.contract.spec.TaskSpec;
-import dev.drover.contract.storage.LocalStoreLayout;
 import dev.drover.provisioner.ProvisionerConfig;
-import dev.drover.provisioner.StoreConfig;
 import dev.drover.provisioner.attempt.Attempt;
 import dev.drover.provisioner.attempt.AttemptFailure;
 import dev.drover.provisioner.attempt.Backend;
 import dev.drover.provisioner.attempt.Execution;
 import dev.drover.provisioner.attempt.ProcessRef;
+import dev.drover.provisioner.storage.TaskStorage;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -36,12 +36,13 @@ import org.jboss.logging.Logger;
  * without pay nothing for it. Linux only (util-linux setsid and unshare, procps kill, /proc).
  */
 @ApplicationScoped
+@Typed(LocalBackend.class)
 public class LocalBackend implements Backend {
 
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
 
     @Inject ProvisionerConfig config;
-    @Inject StoreConfig storeConfig;
+    @Inject TaskStorage storage;
 
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(
@@ -50,14 +51,12 @@ public class LocalBackend implements Backend {
                         t.setDaemon(true);
                         return t;
                     });
-    private LocalStore store;
     private Packages packages;
     private volatile MountNamespace mountNamespace;
     private String platformProblem;
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        store = new LocalStore(new LocalStoreLayout(storeConfig.root()));
-        packages = new Packages(store);
+        packages = new Packages(storage);
         platformProblem = platformProblem();
         if (platformProblem != null) {
             LOG.errorf("local backend cannot run commands here: %s", platformProblem);
@@ -97,9 +96,9 @@ public class LocalBackend implements Backend {
         }
         Path cwd = workDir;
         if (app.deliveryForm() == DeliveryForm.PACKAGE) {
-            cwd = packages.unpack(app.packagePath(), workDir);
+            cwd = packages.unpack(task, app.packagePath(), workDir);
         }
-        List<StagedMount> mounts = stageInputs(task.inputMappings(), workDir);
+        List<StagedMount> mounts = stageInputs(task, workDir);
         ProcessBuilder builder =
                 new ProcessBuilder(commandLine(app.command(), mounts, workDir))
                         .directory(cwd.toFile());
@@ -117,12 +116,8 @@ public class LocalBackend implements Backend {
             long ticks = ProcFs.stat(pid).map(ProcFs.Stat::startTicks).orElse(0L);
             // setsid makes the shell lead a new session and group whose id is its own pid.
             ProcessRef ref = new ProcessRef(pid, pid, ticks);
-            List<dev.drover.contract.spec.OutputMapping> outputs =
-                    attempt.task().outputMappings() == null
-                            ? List.of()
-                            : attempt.task().outputMappings();
             return new LocalExecution(
-                    process, ref, startedAt, mounts, outputs, store, timer, workDir);
+                    process, ref, startedAt, mounts, attempt.task(), storage, timer, workDir);
         } catch (IOException e) {
             throw new AttemptFailure(
                     FailureKind.SETUP, "cannot start the command: " + e.getMessage(), e);
@@ -140,8 +135,8 @@ public class LocalBackend implements Backend {
         return argv;
     }
 
-    private List<StagedMount> stageInputs(List<InputMapping> mappings, Path workDir)
-            throws AttemptFailure {
+    private List<StagedMount> stageInputs(TaskSpec task, Path workDir) throws AttemptFailure {
+        List<InputMapping> mappings = task.inputMappings();
         if (mappings == null || mappings.isEmpty()) {
             return List.of();
         }
@@ -150,23 +145,20 @@ public class LocalBackend implements Backend {
         }
         List<StagedMount> mounts = new ArrayList<>();
         for (int i = 0; i < mappings.size(); i++) {
-            mounts.add(stage(mappings.get(i), workDir.resolve("inputs").resolve("m" + i)));
+            mounts.add(stage(task, mappings.get(i), workDir.resolve("inputs").resolve("m" + i)));
         }
         return mounts;
     }
 
-    private StagedMount stage(InputMapping mapping, Path staged) throws AttemptFailure {
+    private StagedMount stage(TaskSpec task, InputMapping mapping, Path staged)
+            throws AttemptFailure {
         try {
-            Path source = store.locate(mapping.sourcePath());
-            if (!Files.exists(source)) {
-                throw new IOException("source does not exist");
-            }
             Path destination = Path.of(mapping.destinationPath()).normalize();
             if (!destination.isAbsolute()) {
                 throw new IOException("DestinationPath must be absolute");
             }
-            LocalStore.copy(source, staged);
-            return new StagedMount(destination, staged, Files.isDirectory(source));
+            boolean directory = storage.fetch(task, mapping.sourcePath(), staged);
+            return new StagedMount(destination, staged, directory);
         } catch (IOException | RuntimeException e) {
             throw new AttemptFailure(
                     FailureKind.SETUP,

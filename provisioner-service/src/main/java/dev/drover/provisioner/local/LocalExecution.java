@@ -2,9 +2,11 @@ package dev.drover.provisioner.local;
 
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.spec.OutputMapping;
+import dev.drover.contract.spec.TaskSpec;
 import dev.drover.provisioner.attempt.AttemptFailure;
 import dev.drover.provisioner.attempt.Execution;
 import dev.drover.provisioner.attempt.ProcessRef;
+import dev.drover.provisioner.storage.TaskStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +24,8 @@ final class LocalExecution implements Execution {
     private final ProcessRef ref;
     private final Instant startedAt;
     private final List<StagedMount> mounts;
-    private final List<OutputMapping> outputs;
-    private final LocalStore store;
+    private final TaskSpec task;
+    private final TaskStorage storage;
     private final ScheduledExecutorService timer;
     private final Path workDir;
 
@@ -32,16 +34,16 @@ final class LocalExecution implements Execution {
             ProcessRef ref,
             Instant startedAt,
             List<StagedMount> mounts,
-            List<OutputMapping> outputs,
-            LocalStore store,
+            TaskSpec task,
+            TaskStorage storage,
             ScheduledExecutorService timer,
             Path workDir) {
         this.process = process;
         this.ref = ref;
         this.startedAt = startedAt;
         this.mounts = mounts;
-        this.outputs = outputs;
-        this.store = store;
+        this.task = task;
+        this.storage = storage;
         this.timer = timer;
         this.workDir = workDir;
     }
@@ -92,6 +94,8 @@ final class LocalExecution implements Execution {
 
     @Override
     public void uploadOutputs() throws AttemptFailure {
+        List<OutputMapping> outputs =
+                task.outputMappings() == null ? List.of() : task.outputMappings();
         for (OutputMapping mapping : outputs) {
             try {
                 upload(mapping);
@@ -114,14 +118,7 @@ final class LocalExecution implements Execution {
         if (!Files.exists(source)) {
             throw new IOException("source does not exist after the command ended");
         }
-        Path destination = store.locate(mapping.destinationPath());
-        boolean intoDirectory =
-                mapping.destinationPath().endsWith("/") || Files.isDirectory(destination);
-        if (Files.isDirectory(source) || !intoDirectory) {
-            LocalStore.copy(source, destination);
-        } else {
-            LocalStore.copy(source, destination.resolve(source.getFileName().toString()));
-        }
+        storage.send(task, source, mapping.destinationPath());
     }
 
     private void forceIfLeft() {

@@ -1,7 +1,10 @@
 package dev.drover.provisioner.local;
 
 import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.spec.TaskSpec;
 import dev.drover.provisioner.attempt.AttemptFailure;
+import dev.drover.provisioner.storage.TaskStorage;
+import dev.drover.store.NoSuchObjectException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * DeliveryForm PACKAGE: fetches PackagePath (file://, cos:// from the local store, http(s)) and
+ * DeliveryForm PACKAGE: fetches PackagePath (file://, cos:// through drover-store, http(s)) and
  * unpacks the .tgz/.tar.gz with {@code tar -xzf} into the attempt's directory.
  */
 final class Packages {
@@ -24,18 +27,18 @@ final class Packages {
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
 
-    private final LocalStore store;
+    private final TaskStorage storage;
 
-    Packages(LocalStore store) {
-        this.store = store;
+    Packages(TaskStorage storage) {
+        this.storage = storage;
     }
 
     /** Returns the directory the package was unpacked into, which becomes the command's cwd. */
-    Path unpack(String packagePath, Path workDir) throws AttemptFailure {
+    Path unpack(TaskSpec task, String packagePath, Path workDir) throws AttemptFailure {
         if (packagePath == null || packagePath.isBlank()) {
             throw setup("DeliveryForm PACKAGE needs a PackagePath", null);
         }
-        Path archive = fetch(packagePath, workDir);
+        Path archive = fetch(task, packagePath, workDir);
         Path target = workDir.resolve("package");
         try {
             Files.createDirectories(target);
@@ -56,16 +59,18 @@ final class Packages {
         }
     }
 
-    private Path fetch(String packagePath, Path workDir) throws AttemptFailure {
+    private Path fetch(TaskSpec task, String packagePath, Path workDir) throws AttemptFailure {
+        Path archive = workDir.resolve("package.tgz");
         if (packagePath.startsWith("http://") || packagePath.startsWith("https://")) {
-            return download(packagePath, workDir.resolve("package.tgz"));
+            return download(packagePath, archive);
         }
         try {
-            Path local = store.locate(packagePath);
-            if (!Files.isRegularFile(local)) {
-                throw setup("package " + packagePath + " not found", null);
+            if (storage.fetch(task, packagePath, archive)) {
+                throw setup("package " + packagePath + " is a directory, not a .tgz", null);
             }
-            return local;
+            return archive;
+        } catch (NoSuchObjectException e) {
+            throw setup("package " + packagePath + " not found", e);
         } catch (IOException e) {
             throw setup("cannot fetch package " + packagePath + ": " + e.getMessage(), e);
         }

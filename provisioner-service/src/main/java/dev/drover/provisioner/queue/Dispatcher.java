@@ -70,7 +70,12 @@ public class Dispatcher {
                 continue;
             }
             accepted.add(
-                    new Attempt(id, ready.priority(), arrivals.getAndIncrement(), ready.task()));
+                    new Attempt(
+                            id,
+                            ready.priority(),
+                            arrivals.getAndIncrement(),
+                            ready.task(),
+                            ready.placement()));
         }
         List<Attempt> refused = new ArrayList<>();
         List<Attempt> start;

@@ -1,0 +1,267 @@
+package dev.drover.provisioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.cvm.v20170312.CvmClient;
+import com.tencentcloudapi.cvm.v20170312.models.Placement;
+import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
+import com.tencentcloudapi.cvm.v20170312.models.Tag;
+import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
+import dev.drover.cloudstub.tencent.TencentCloudStub;
+import dev.drover.contract.Topics;
+import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceStarting;
+import dev.drover.contract.event.InstanceSucceeded;
+import dev.drover.contract.event.LogStream;
+import dev.drover.contract.event.TerminateJob;
+import dev.drover.contract.spec.TaskSpec;
+import dev.drover.contract.storage.RemotePath;
+import dev.drover.localstack.LocalStackResource;
+import dev.drover.provisioner.cvm.Reconciler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The cvm backend against the local CVM/TAT endpoint and S3Proxy, through the real SDKs. */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+@QuarkusTestResource(value = CloudResource.class, restrictToAnnotatedClass = true)
+class CvmBackendIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String BUCKET = CosResource.BUCKET;
+    private static Harness harness;
+
+    @Inject Reconciler reconciler;
+
+    @BeforeAll
+    static void probes() {
+        harness = Harness.open();
+    }
+
+    @AfterAll
+    static void closeProbes() throws InterruptedException {
+        harness.close();
+    }
+
+    @AfterEach
+    void noVmOutlivesATest() {
+        stub().faults().clear();
+        await().atMost(WAIT).until(() -> stub().liveVms().isEmpty());
+    }
+
+    @Test
+    void c19TaskRunsOnCvmWithInputsOutputsAndByteExactLogs() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        put("in-" + run + "/data.txt", "payload\n");
+        String inputDir = "/tmp/drover-cvm-in-" + run;
+        String outFile = "/tmp/drover-cvm-out-" + run + ".txt";
+        TaskSpec task =
+                onCvm(
+                        "c19-quoting.json",
+                        "S2.SMALL1",
+                        t -> {
+                            ObjectNode app = (ObjectNode) t.get("Application");
+                            app.put(
+                                    "Command",
+                                    app.get("Command").asText()
+                                            + "; cat "
+                                            + inputDir
+                                            + "/data.txt; echo out-$BATCH_TASK_INSTANCE_INDEX > "
+                                            + outFile
+                                            + "; echo to-stderr >&2");
+                            t.putArray("InputMappings")
+                                    .addObject()
+                                    .put("SourcePath", "cos://" + BUCKET + "/in-" + run + "/")
+                                    .put("DestinationPath", inputDir + "/");
+                            t.putArray("OutputMappings")
+                                    .addObject()
+                                    .put("SourcePath", outFile)
+                                    .put(
+                                            "DestinationPath",
+                                            "cos://" + BUCKET + "/out-" + run + "/");
+                        });
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        assertThat(harness.awaitFinal(job, "Q", 0, 1, WAIT)).isInstanceOf(InstanceSucceeded.class);
+        byte[] out = harness.awaitStream(job, "Q", 0, 1, LogStream.STDOUT, WAIT);
+        // The C19 fixture's own 60 bytes, as on the local backend, then the appended input.
+        assertThat(Harness.sha256(java.util.Arrays.copyOf(out, 60)))
+                .isEqualTo("e75640fd8338a638a5e5acaf3c7a01c942f3f6518c4769d06eaf1ad9bf735af8");
+        assertThat(Harness.text(out)).endsWith("payload\n");
+        assertThat(Harness.text(harness.awaitStream(job, "Q", 0, 1, LogStream.STDERR, WAIT)))
+                .isEqualTo("to-stderr\n");
+        assertThat(get("out-" + run + "/drover-cvm-out-" + run + ".txt")).isEqualTo("out-0\n");
+        assertThat(stub().calls("TerminateInstances")).isPositive();
+    }
+
+    @Test
+    void soldOutTypeFallsBackToTheNextInstanceType() {
+        stub().faults().soldOut("S5.SOLDOUT");
+        TaskSpec task =
+                onCvm(
+                        "c20-index.json",
+                        null,
+                        t ->
+                                ((ObjectNode) t.at("/ComputeEnv/EnvData"))
+                                        .putArray("InstanceTypes")
+                                        .add("S5.SOLDOUT")
+                                        .add("S5.MEDIUM2"));
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        assertThat(harness.awaitFinal(job, "I", 0, 1, WAIT)).isInstanceOf(InstanceSucceeded.class);
+        assertThat(Harness.text(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, WAIT)))
+                .isEqualTo("idx=0\n");
+    }
+
+    @Test
+    void quotaErrorsAreRetriedPerResourceMaxRetryCount() {
+        stub().faults().quotaExceeded(2);
+        int before = stub().calls("RunInstances");
+        TaskSpec task =
+                onCvm("c20-index.json", "S5.MEDIUM2", t -> t.put("ResourceMaxRetryCount", 2));
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        assertThat(harness.awaitFinal(job, "I", 0, 1, WAIT)).isInstanceOf(InstanceSucceeded.class);
+        assertThat(stub().calls("RunInstances") - before).isEqualTo(3);
+
+        stub().faults().quotaExceeded(3);
+        String second = Harness.newJobId();
+        Harness.release(second, 1, 1, List.of(0), task);
+        InstanceFailed failed = (InstanceFailed) harness.awaitFinal(second, "I", 0, 1, WAIT);
+        assertThat(failed.kind()).isEqualTo(FailureKind.SETUP);
+        assertThat(failed.reason()).startsWith("LimitExceeded.InstanceQuota");
+    }
+
+    @Test
+    void throttlingBacksOffAndTheTaskStillRuns() {
+        stub().faults().throttleNext(3);
+        TaskSpec task = onCvm("c20-index.json", "S5.MEDIUM2", t -> {});
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        assertThat(harness.awaitFinal(job, "I", 0, 1, WAIT)).isInstanceOf(InstanceSucceeded.class);
+    }
+
+    @Test
+    void terminateDuringCreationLeavesNoVm() {
+        stub().faults().bootTime(Duration.ofSeconds(20));
+        TaskSpec task = onCvm("c20-index.json", "S5.MEDIUM2", t -> {});
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                stub().liveVms().stream()
+                                        .anyMatch(vm -> job.equals(vm.tags().get("drover-job"))));
+        assertThat(harness.events(job, "I", 0, 1))
+                .singleElement()
+                .isInstanceOf(InstanceStarting.class);
+
+        Harness.send(Topics.JOB_EVENTS, TerminateJob.of(job, "terminated"));
+
+        InstanceFailed failed = (InstanceFailed) harness.awaitFinal(job, "I", 0, 1, WAIT);
+        assertThat(failed.kind()).isEqualTo(FailureKind.TERMINATED);
+        await().atMost(WAIT).until(() -> stub().liveVms().isEmpty());
+    }
+
+    @Test
+    void reconcilerTerminatesVmsOfUnknownAttempts() throws Exception {
+        // As a provisioner killed with -9 leaves it: a tagged VM no live attempt owns.
+        String orphan = orphanVm("job-crashed1");
+        assertThat(stub().liveVms()).anyMatch(vm -> vm.instanceId().equals(orphan));
+
+        assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(1);
+
+        await().atMost(WAIT).until(() -> stub().liveVms().isEmpty());
+    }
+
+    private static String orphanVm(String job) throws Exception {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(stub().endpoint());
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        CvmClient cvm =
+                new CvmClient(
+                        new Credential(CloudResource.SECRET_ID, CloudResource.SECRET_KEY),
+                        "ap-guangzhou",
+                        new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+        RunInstancesRequest request = new RunInstancesRequest();
+        request.setInstanceType("S5.MEDIUM2");
+        request.setImageId("img-test");
+        Placement placement = new Placement();
+        placement.setZone("ap-guangzhou-3");
+        request.setPlacement(placement);
+        TagSpecification tags = new TagSpecification();
+        tags.setResourceType("instance");
+        tags.setTags(
+                new Tag[] {
+                    tag("drover-job", job),
+                    tag("drover-task", "T"),
+                    tag("drover-index", "0"),
+                    tag("drover-attempt", "1")
+                });
+        request.setTagSpecification(new TagSpecification[] {tags});
+        return cvm.RunInstances(request).getInstanceIdSet()[0];
+    }
+
+    private static Tag tag(String key, String value) {
+        Tag tag = new Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return tag;
+    }
+
+    private static TaskSpec onCvm(
+            String fixture, String type, java.util.function.Consumer<ObjectNode> edit) {
+        return Harness.task(
+                fixture,
+                t -> {
+                    ObjectNode env =
+                            t.putObject("ComputeEnv")
+                                    .put("EnvType", "MANAGED")
+                                    .putObject("EnvData");
+                    env.put("ImageId", "img-drover-test");
+                    if (type != null) {
+                        env.put("InstanceType", type);
+                    }
+                    edit.accept(t);
+                });
+    }
+
+    private static TencentCloudStub stub() {
+        return CloudResource.stub();
+    }
+
+    private static void put(String key, String text) throws Exception {
+        CloudResource.store()
+                .put(
+                        RemotePath.parse("cos://" + BUCKET + "/" + key),
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String get(String key) throws Exception {
+        try (InputStream in =
+                CloudResource.store().open(RemotePath.parse("cos://" + BUCKET + "/" + key))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
