@@ -17,6 +17,9 @@ import java.util.Set;
 /** Reads the {@code Job} object in the reference's field order and fills in its defaults. */
 final class JobReader {
 
+    private static final int MAX_TAG_KEY = 127;
+    private static final int MAX_TAG_VALUE = 255;
+
     static final int MAX_PRIORITY = 100;
     static final List<String> CVM_FAILED_STATES = List.of("FAILED", "RUNNABLE");
 
@@ -224,9 +227,26 @@ final class JobReader {
             JsonNode tag = json.elementObject(array.get(i), at);
             if (tag != null) {
                 String key = json.text(tag, at, "Key", true);
-                tags.add(new Tag(key, json.text(tag, at, "Value", false)));
+                String value = json.text(tag, at, "Value", false);
+                tagLength(at, "Key", key, MAX_TAG_KEY);
+                tagLength(at, "Value", value, MAX_TAG_VALUE);
+                tags.add(new Tag(key, value));
             }
         }
         return tags;
+    }
+
+    /**
+     * Tencent's limits on a tag. Tags travel in every part of JobAccepted, so an unbounded tag
+     * would make every part too large for one Kafka record.
+     */
+    private void tagLength(Scope at, String field, String text, int max) {
+        if (text != null && text.codePointCount(0, text.length()) > max) {
+            json.violations()
+                    .add(
+                            Codes.LIMIT,
+                            at.at(field) + " is longer than the limit of " + max + " characters",
+                            at.at(field));
+        }
     }
 }
