@@ -81,7 +81,8 @@ public final class Bench implements Callable<Integer> {
             names = "--scenarios",
             split = ",",
             description =
-                    "comma-separated, of: chain, fan-out, wide, submit, dry-run (default: all), idle")
+                    "comma-separated, of: chain, fan-out, wide, submit, dry-run"
+                            + " (default: all), idle")
     List<String> scenarios = new ArrayList<>(SCENARIOS);
 
     @Option(names = "--heap", defaultValue = "256m", description = "services' -Xmx (as drover up)")

@@ -198,7 +198,8 @@ class DemoPipelineIT {
         assertThat(exit).isEqualTo(Drover.FAILED);
         assertThat(err.toString())
                 .contains(
-                        "the API refused the request (HTTP 400): InvalidParameterValue.DependenceUnfeasible")
+                        "the API refused the request (HTTP 400): "
+                                + "InvalidParameterValue.DependenceUnfeasible")
                 .contains("fields: ");
         assertThat(out.toString()).doesNotContain("Submitted");
     }

@@ -67,7 +67,8 @@ public final class S3ProxyServer implements AutoCloseable {
         // S3Proxy ships no logging config, and logback's default is DEBUG for everything.
         Files.writeString(
                 logback,
-                "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                "<configuration><appender name=\"OUT\""
+                        + " class=\"ch.qos.logback.core.ConsoleAppender\">"
                         + "<encoder><pattern>%d %level %logger{20} %msg%n</pattern></encoder>"
                         + "</appender><root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>"
                         + "</configuration>",

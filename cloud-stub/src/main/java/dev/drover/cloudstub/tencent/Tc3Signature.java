@@ -29,7 +29,8 @@ final class Tc3Signature {
     private static final Pattern AUTHORIZATION =
             Pattern.compile(
                     "^TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([a-z0-9]+)"
-                            + "/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$");
+                            + "/tc3_request, SignedHeaders=([a-z0-9;-]+),"
+                            + " Signature=([0-9a-f]{64})$");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 

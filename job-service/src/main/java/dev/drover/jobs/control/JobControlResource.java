@@ -67,7 +67,8 @@ public class JobControlResource {
     @Operation(
             summary = "Retry a FAILED job",
             description =
-                    "Re-runs the failed and never-run instances in DAG order; keeps succeeded work.")
+                    "Re-runs the failed and never-run instances in DAG order;"
+                            + " keeps succeeded work.")
     @APIResponse(responseCode = "202", description = "Retry requested")
     @APIResponse(
             responseCode = "404",
