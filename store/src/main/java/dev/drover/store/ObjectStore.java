@@ -4,8 +4,10 @@ import dev.drover.contract.storage.RemotePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Objects under remote paths ({@code file://}, {@code cos://}), as the provisioner stages inputs,
@@ -42,7 +44,14 @@ public interface ObjectStore {
      *
      * @return the number of files written
      */
-    int download(RemotePath prefix, Path localDir) throws IOException;
+    default int download(RemotePath prefix, Path localDir) throws IOException {
+        List<ObjectInfo> objects = list(prefix);
+        Files.createDirectories(localDir);
+        for (ObjectInfo object : objects) {
+            get(object.path(), RelativeKeys.localFile(localDir, object.relativeKey()));
+        }
+        return objects.size();
+    }
 
     /**
      * Stores every regular file below {@code localDir} under the directory {@code prefix}, keyed by
@@ -50,7 +59,22 @@ public interface ObjectStore {
      *
      * @return the number of objects written
      */
-    int upload(Path localDir, RemotePath prefix) throws IOException;
+    default int upload(Path localDir, RemotePath prefix) throws IOException {
+        RemotePath dir =
+                new RemotePath(
+                        prefix.scheme(),
+                        prefix.bucket(),
+                        prefix.region(),
+                        RelativeKeys.directoryKey(prefix));
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(localDir)) {
+            sources = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : sources) {
+            put(dir.resolve(RelativeKeys.keyOf(localDir, file)), file);
+        }
+        return sources.size();
+    }
 
     /** Whether {@code object} exists (a directory path: whether anything is below it). */
     boolean exists(RemotePath object) throws IOException;

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Tencent COS through cos_api. Long-form paths ({@code cos://b-appid.cos.<region>.myqcloud.com/k})
@@ -164,34 +163,6 @@ public final class CosStore implements ObjectStore, AutoCloseable {
             throw CosErrors.translate(dir, e);
         }
         return objects;
-    }
-
-    @Override
-    public int download(RemotePath prefix, Path localDir) throws IOException {
-        List<ObjectInfo> objects = list(prefix);
-        Files.createDirectories(localDir);
-        for (ObjectInfo object : objects) {
-            get(object.path(), RelativeKeys.localFile(localDir, object.relativeKey()));
-        }
-        return objects.size();
-    }
-
-    @Override
-    public int upload(Path localDir, RemotePath prefix) throws IOException {
-        RemotePath dir =
-                new RemotePath(
-                        prefix.scheme(),
-                        prefix.bucket(),
-                        prefix.region(),
-                        RelativeKeys.directoryKey(prefix));
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(localDir)) {
-            sources = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : sources) {
-            upload(dir.resolve(RelativeKeys.keyOf(localDir, file)), file);
-        }
-        return sources.size();
     }
 
     @Override

@@ -139,34 +139,6 @@ public final class FileStore implements ObjectStore {
     }
 
     @Override
-    public int download(RemotePath prefix, Path localDir) throws IOException {
-        List<ObjectInfo> objects = list(prefix);
-        Files.createDirectories(localDir);
-        for (ObjectInfo object : objects) {
-            get(object.path(), RelativeKeys.localFile(localDir, object.relativeKey()));
-        }
-        return objects.size();
-    }
-
-    @Override
-    public int upload(Path localDir, RemotePath prefix) throws IOException {
-        RemotePath dir =
-                new RemotePath(
-                        prefix.scheme(),
-                        prefix.bucket(),
-                        prefix.region(),
-                        RelativeKeys.directoryKey(prefix));
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(localDir)) {
-            sources = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : sources) {
-            put(dir.resolve(RelativeKeys.keyOf(localDir, file)), file);
-        }
-        return sources.size();
-    }
-
-    @Override
     public boolean exists(RemotePath object) throws IOException {
         return Files.exists(locate(object));
     }
