@@ -45,7 +45,8 @@ public class LogsResource {
     @APIResponse(
             responseCode = "404",
             description =
-                    "ResourceNotFound.Job, .Task, .Instance, or ResourceNotFound.Logs (not archived yet)",
+                    "ResourceNotFound.Job, .Task, .Instance,"
+                            + " or ResourceNotFound.Logs (not archived yet)",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

@@ -35,7 +35,8 @@ public class Outbox {
 
     private static final String INSERT =
             "insert into outbox (topic, record_key, payload)"
-                    + " select topic, record_key, payload from unnest(?::text[], ?::text[], ?::text[])"
+                    + " select topic, record_key, payload"
+                    + " from unnest(?::text[], ?::text[], ?::text[])"
                     + " with ordinality as r(topic, record_key, payload, n) order by n";
 
     /** Appends {@code records} in order; one statement whatever their number. */

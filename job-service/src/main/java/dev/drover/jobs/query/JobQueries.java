@@ -114,7 +114,8 @@ public class JobQueries {
                 Metrics.of(
                         counts(
                                 c,
-                                "select state, count(*) from instance where job_id = ? group by state",
+                                "select state, count(*) from instance"
+                                        + " where job_id = ? group by state",
                                 jobId)),
                 json(job.getString("tags")),
                 requestId);
