@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs each attempt on a CVM instance of its own: bought with the task's EnvData, the command run
@@ -65,7 +66,7 @@ public class CvmBackend implements Backend {
     @Override
     public Execution launch(Attempt attempt, Path workDir) throws AttemptFailure {
         TaskSpec task = attempt.task();
-        EnvData env = envData(task);
+        EnvData env = envData(task, config.defaultImageId(), config.defaultInstanceType());
         Scratch scratch = scratch(task);
         String script = script(attempt, scratch);
         List<String> types = InstanceRequest.types(env);
@@ -103,7 +104,33 @@ public class CvmBackend implements Backend {
         }
     }
 
-    private static EnvData envData(TaskSpec task) throws AttemptFailure {
+    /**
+     * The task's EnvData; for a task that names no ComputeEnv nor EnvId (one written for the local
+     * backend, run here by {@code drover.provisioner.backend=cvm}), the configured default image
+     * and instance type.
+     */
+    static EnvData envData(
+            TaskSpec task, Optional<String> defaultImageId, Optional<String> defaultInstanceType)
+            throws AttemptFailure {
+        if (task.computeEnv() == null && task.envId() == null) {
+            if (defaultImageId.isEmpty() || defaultInstanceType.isEmpty()) {
+                throw new AttemptFailure(
+                        FailureKind.SETUP,
+                        "the task has no ComputeEnv: give it ComputeEnv.EnvData, or set"
+                                + " drover.cvm.default-image-id and drover.cvm.default-instance-type");
+            }
+            return new EnvData(
+                    defaultInstanceType.get(),
+                    null,
+                    defaultImageId.get(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
         if (task.computeEnv() == null || task.computeEnv().envData() == null) {
             throw new AttemptFailure(
                     FailureKind.SETUP,

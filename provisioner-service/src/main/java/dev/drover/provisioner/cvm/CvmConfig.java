@@ -32,6 +32,15 @@ public interface CvmConfig {
     /** Zone used when the job names no {@code Placement.Zone}. */
     Optional<String> defaultZone();
 
+    /**
+     * ImageId of a task that names no ComputeEnv (a job written for the local backend, run with
+     * {@code drover.provisioner.backend=cvm}).
+     */
+    Optional<String> defaultImageId();
+
+    /** InstanceType of a task that names no ComputeEnv, with {@link #defaultImageId()}. */
+    Optional<String> defaultInstanceType();
+
     /** First wait between two polls of an instance or an invocation; doubles up to the max. */
     @WithDefault("1s")
     Duration pollInterval();
