@@ -94,6 +94,12 @@ public final class Bench implements Callable<Integer> {
             description = "extra -D for every service, or for one (repeatable)")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(
+            names = {"-J", "--jvm-option"},
+            paramLabel = "OPTION",
+            description = "extra JVM option for every service, e.g. -J=-XX:+UseSerialGC")
+    List<String> jvmOptions = new ArrayList<>();
+
     @Option(names = "--jfr", paramLabel = "DIR", description = "record each service with JFR")
     Path jfr;
 
@@ -132,12 +138,17 @@ public final class Bench implements Callable<Integer> {
         Path checkout = Repo.locate(repo);
         Path stackHome = home != null ? home : Files.createTempDirectory("drover-bench-");
         Path result = out != null ? out : checkout.resolve("target/bench/results.json");
+        if (jfr != null) {
+            // The JVM refuses to start when its recording's directory does not exist.
+            Files.createDirectories(jfr);
+        }
         StackOptions options =
                 new StackOptions(
                         new StackHome(stackHome),
                         checkout,
                         heap,
                         properties,
+                        jvmOptions,
                         jfr,
                         Duration.ofSeconds(300));
         List<Path> missing =
@@ -256,6 +267,7 @@ public final class Bench implements Callable<Integer> {
         s.put("heavyRuns", heavyRuns == null ? sizes.runs() : heavyRuns);
         s.put("heap", heap);
         s.put("serviceProperties", properties);
+        s.put("jvmOptions", List.copyOf(jvmOptions));
         s.put("jfr", jfr == null ? null : jfr.toAbsolutePath().toString());
         s.put("home", stackHome.toString());
         return s;

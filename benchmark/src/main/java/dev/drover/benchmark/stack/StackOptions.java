@@ -16,6 +16,7 @@ import java.util.Map;
  * @param heap the services' {@code -Xmx} value, e.g. {@code 256m} (as {@code drover up})
  * @param properties extra {@code -D} system properties: key {@code service:property} for one
  *     service, plain {@code property} for all four
+ * @param jvmOptions extra JVM options for every service, after Drover's own
  * @param jfrDir where each service writes a JFR recording, or null for none
  * @param startTimeout how long the services may take to become ready
  */
@@ -24,6 +25,7 @@ public record StackOptions(
         Path repo,
         String heap,
         Map<String, String> properties,
+        List<String> jvmOptions,
         Path jfrDir,
         Duration startTimeout) {
 
@@ -42,9 +44,9 @@ public record StackOptions(
         return result;
     }
 
-    /** JVM options beyond the heap: a flight recording when asked for. */
+    /** JVM options beyond Drover's own: those asked for, and a flight recording. */
     public List<String> jvmOptionsFor(String service) {
-        List<String> options = new ArrayList<>();
+        List<String> options = new ArrayList<>(jvmOptions);
         if (jfrDir != null) {
             Path file = jfrDir.resolve(service + ".jfr").toAbsolutePath();
             // settings=profile samples Java stacks every 10-20 ms; dumped on SIGTERM.

@@ -6,6 +6,7 @@ import dev.drover.cli.stack.StackHome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ class StackOptionsTest {
                 Path.of("/r"),
                 "256m",
                 props,
+                List.of(),
                 jfr,
                 Duration.ofSeconds(1));
     }

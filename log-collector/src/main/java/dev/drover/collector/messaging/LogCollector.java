@@ -125,8 +125,6 @@ public class LogCollector {
                 16 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 4 * 1024 * 1024,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                20,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
