@@ -29,6 +29,7 @@ final class Tat {
     private final Map<String, List<TatTask>> invocations = new ConcurrentHashMap<>();
     private final Map<String, TatTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> contents = new ConcurrentHashMap<>();
+    private volatile boolean privateTmp;
 
     Tat(Cvm cvm, ExecutorService workers, Supplier<Instant> clock, Map<String, String> env) {
         this.cvm = cvm;
@@ -47,6 +48,11 @@ final class Tat {
                             "InvalidAction",
                             "The action " + action + " is not supported by this stub.");
         };
+    }
+
+    /** Whether later scripts get their instance's own /tmp ({@link PrivateTmp}). */
+    void privateTmp(boolean on) {
+        privateTmp = on;
     }
 
     /** Stops the commands running on an instance that is being terminated. */
@@ -100,7 +106,8 @@ final class Tat {
             Path dir = inSandbox(vm.sandbox, workingDir);
             Map<String, String> env = new LinkedHashMap<>(vmEnvironment);
             env.put("HOME", vm.sandbox.toString());
-            workers.submit(() -> task.run(script, dir, env, timeout, clock));
+            Path sandbox = privateTmp ? vm.sandbox : null;
+            workers.submit(() -> task.run(script, dir, sandbox, env, timeout, clock));
         }
         invocations.put(invocationId, List.copyOf(created));
         contents.put(invocationId, content);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,10 +42,15 @@ final class TatTask {
         this.created = created;
     }
 
-    /** Runs the script to its end or its timeout; called on a worker thread. */
+    /**
+     * Runs the script to its end or its timeout; called on a worker thread. With {@code
+     * privateTmpOf}, the instance's sandbox, the script gets a /tmp of its own ({@link
+     * PrivateTmp}).
+     */
     void run(
             byte[] script,
             Path workingDir,
+            Path privateTmpOf,
             Map<String, String> env,
             long timeoutSeconds,
             Supplier<Instant> clock) {
@@ -54,8 +60,12 @@ final class TatTask {
             Files.createDirectories(workingDir);
             Path file = workingDir.getParent().resolve(".tat-" + id + ".sh");
             Files.write(file, script);
+            List<String> command = List.of("/bin/sh", file.toString());
+            if (privateTmpOf != null) {
+                command = PrivateTmp.command(privateTmpOf, file);
+            }
             ProcessBuilder builder =
-                    new ProcessBuilder("/bin/sh", file.toString())
+                    new ProcessBuilder(command)
                             .directory(workingDir.toFile())
                             .redirectErrorStream(true);
             builder.environment().clear();

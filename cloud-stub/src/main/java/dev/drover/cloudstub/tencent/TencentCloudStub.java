@@ -43,11 +43,13 @@ public final class TencentCloudStub implements AutoCloseable {
     private final Map<String, String> vmEnvironment = new ConcurrentHashMap<>();
     private final Cvm cvm;
     private final Tat tat;
+    private final Path sandboxes;
     private volatile Duration clockOffset = Duration.ZERO;
 
     private TencentCloudStub(HttpServer server, Path sandboxes) {
         this.server = server;
         this.workers = Executors.newCachedThreadPool(daemon("tencent-stub"));
+        this.sandboxes = sandboxes;
         this.cvm = new Cvm(faults, sandboxes, this::now);
         this.tat = new Tat(cvm, workers, this::now, vmEnvironment);
         cvm.onTerminate(tat::instanceTerminated);
@@ -100,6 +102,18 @@ public final class TencentCloudStub implements AutoCloseable {
     /** An environment variable every TAT script sees (besides PATH and HOME). */
     public TencentCloudStub vmEnvironment(String name, String value) {
         vmEnvironment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Gives every instance its own /tmp (a directory of its sandbox, mounted on /tmp for each of
+     * its scripts), so that instances of one task writing the same /tmp path do not meet, as on
+     * real machines. Needs util-linux unshare and unprivileged user namespaces; throws when
+     * missing.
+     */
+    public TencentCloudStub privateTmp() {
+        PrivateTmp.requireSupported(sandboxes);
+        tat.privateTmp(true);
         return this;
     }
 

@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +49,7 @@ class TencentCloudStubIT {
 
     @BeforeAll
     static void start() {
-        stub = TencentCloudStub.start(sandboxes).addAccount(ID, KEY);
+        stub = TencentCloudStub.start(sandboxes).addAccount(ID, KEY).privateTmp();
         cvm = new CvmClient(new Credential(ID, KEY), REGION, profile());
         tat = new TatClient(new Credential(ID, KEY), REGION, profile());
     }
@@ -148,6 +150,41 @@ class TencentCloudStubIT {
     }
 
     @Test
+    void eachInstanceWritesItsOwnTmpAsSeparateMachinesDo() throws Exception {
+        stub.faults().bootTime(Duration.ZERO);
+        String name = "drover-stub-" + UUID.randomUUID() + ".txt";
+        String first = cvm.RunInstances(runRequest("S5.MEDIUM2", null)).getInstanceIdSet()[0];
+        String second = cvm.RunInstances(runRequest("S5.MEDIUM2", null)).getInstanceIdSet()[0];
+        // Both write the same path, then read it back once the other has written it too.
+        String script = "echo \"$HOME\" > /tmp/" + name + "; sleep 1; cat /tmp/" + name + "\n";
+
+        RunCommandRequest run = new RunCommandRequest();
+        run.setContent(Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)));
+        run.setInstanceIds(new String[] {first, second});
+        run.setCommandType("SHELL");
+        String invocation = tat.RunCommand(run).getInvocationId();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tasks(invocation).stream().allMatch(t -> t.getEndTime() != null));
+        for (InvocationTask task : tasks(invocation)) {
+            assertThat(task.getTaskStatus()).isEqualTo("SUCCESS");
+            Path sandbox =
+                    stub.liveVms().stream()
+                            .filter(vm -> vm.instanceId().equals(task.getInstanceId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .sandbox();
+            String output =
+                    new String(
+                            Base64.getDecoder().decode(task.getTaskResult().getOutput()),
+                            StandardCharsets.UTF_8);
+            assertThat(output).isEqualTo(sandbox + "\n");
+            assertThat(sandbox.resolve("fs/tmp").resolve(name)).hasContent(sandbox.toString());
+        }
+        assertThat(Path.of("/tmp", name)).doesNotExist();
+    }
+
+    @Test
     void authenticationFailuresCarryTencentsCodes() {
         CvmClient wrongKey = new CvmClient(new Credential(ID, "not-the-key"), REGION, profile());
         CvmClient unknownId = new CvmClient(new Credential("AKIDnobody", KEY), REGION, profile());
@@ -195,6 +232,10 @@ class TencentCloudStubIT {
     }
 
     private static InvocationTask task(String invocation) throws TencentCloudSDKException {
+        return tasks(invocation).get(0);
+    }
+
+    private static List<InvocationTask> tasks(String invocation) throws TencentCloudSDKException {
         com.tencentcloudapi.tat.v20201028.models.Filter filter =
                 new com.tencentcloudapi.tat.v20201028.models.Filter();
         filter.setName("invocation-id");
@@ -202,7 +243,7 @@ class TencentCloudStubIT {
         DescribeInvocationTasksRequest request = new DescribeInvocationTasksRequest();
         request.setFilters(new com.tencentcloudapi.tat.v20201028.models.Filter[] {filter});
         request.setHideOutput(false);
-        return tat.DescribeInvocationTasks(request).getInvocationTaskSet()[0];
+        return List.of(tat.DescribeInvocationTasks(request).getInvocationTaskSet());
     }
 
     private static String state(String id) throws TencentCloudSDKException {
