@@ -8,24 +8,19 @@ import dev.drover.cli.api.ApiClient;
 import dev.drover.cli.demo.Demo;
 import dev.drover.cli.stack.Pids;
 import dev.drover.cli.stack.Repo;
-import dev.drover.cli.stack.StackControl;
 import dev.drover.cli.stack.StackHome;
 import dev.drover.cli.stack.StackState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +39,7 @@ class DemoPipelineIT {
     private static final Pattern JOB_ID = Pattern.compile("Submitted (job-[a-z0-9]{8})");
     private static final Path REPO = Repo.locate(null);
 
+    private static TestStack stack;
     private static StackHome home;
     private static String demoJob;
     private static ApiClient api;
@@ -53,35 +49,15 @@ class DemoPipelineIT {
 
     @BeforeAll
     static void up() throws IOException {
-        home = new StackHome(Files.createTempDirectory("drover-e2e-"));
-        List<String> args =
-                new ArrayList<>(List.of("up", "--detach", "--home", home.root().toString()));
-        int jobPort = freePort();
-        args.addAll(List.of("--port", "job-service=" + jobPort));
-        for (String service :
-                List.of("scheduler-service", "provisioner-service", "log-collector")) {
-            args.addAll(List.of("--port", service + "=" + freePort()));
-        }
-        StringWriter text = new StringWriter();
-        int exit = run(text, text, args.toArray(String[]::new));
-        assertThat(exit).as(text.toString()).isZero();
-        assertThat(text.toString()).contains("Drover is up", "API: http://127.0.0.1:" + jobPort);
-        api = new ApiClient("http://127.0.0.1:" + jobPort);
+        stack = TestStack.up();
+        home = stack.home();
+        api = stack.api();
     }
 
     @AfterAll
     static void stopWhateverIsLeftAndRemoveTheHome() throws IOException {
-        if (home == null) {
-            return;
-        }
-        StackControl control = new StackControl(home, new PrintWriter(System.err, true));
-        // Only finds something when a test failed before the down test ran.
-        control.stop();
-        // The PostgreSQL cluster and Kafka's log dir are tens of MB.
-        try (Stream<Path> walk = Files.walk(home.root())) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -247,14 +223,7 @@ class DemoPipelineIT {
     }
 
     private int drover(String... args) {
-        return run(out, err, args);
-    }
-
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        picocli.CommandLine cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return TestStack.run(out, err, args);
     }
 
     private String jobId() {
@@ -267,12 +236,6 @@ class DemoPipelineIT {
             throws IOException {
         try (InputStream in = api.logs(jobId, task, index, stream, null)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

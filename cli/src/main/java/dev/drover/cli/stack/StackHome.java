@@ -49,6 +49,15 @@ public record StackHome(Path root) {
         return root.resolve("collector");
     }
 
+    /**
+     * The user's own settings for one service ({@code conf/<service>.properties}), read by the
+     * service on top of what {@code drover up} gives it, e.g. the cvm backend for
+     * provisioner-service.
+     */
+    public Path serviceConfig(String service) {
+        return root.resolve("conf").resolve(service + ".properties");
+    }
+
     /** Where every process of the stack writes its log. */
     public Path logs() {
         return root.resolve("logs");

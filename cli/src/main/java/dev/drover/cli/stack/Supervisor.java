@@ -101,6 +101,12 @@ public final class Supervisor {
         command.add(Launch.java());
         command.add("-Xmx256m");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Path own = home.serviceConfig(service.name());
+        if (Files.isRegularFile(own)) {
+            // Read by the service itself, so a secret key in it never shows on a command line.
+            command.add("-Dquarkus.config.locations=" + own.toUri());
+            log("giving " + service.name() + " the settings in " + own);
+        }
         command.add("-jar");
         command.add(service.jar(layout.repo()).toString());
         ProcessBuilder builder =
