@@ -8,6 +8,7 @@ import dev.drover.contract.event.Event;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
@@ -91,6 +92,8 @@ class EventCodecTest {
         Instant t = Instant.parse("2026-01-02T03:04:05.123456Z");
         return Stream.of(
                 InstanceStarting.of("job-abcd1234", "T", 3, 2),
+                InstanceRequeued.of(
+                        "job-abcd1234", "T", 3, 2, "LimitExceeded.InstanceQuota: quota used up"),
                 InstanceRunning.of("job-abcd1234", "T", 3, 2, t),
                 InstanceSucceeded.of("job-abcd1234", "T", 3, 2, t, t.plusSeconds(1)),
                 InstanceFailed.of(
@@ -113,8 +116,18 @@ class EventCodecTest {
 
     @Test
     void taskEventsSurviveTheWire() {
-        TaskReady ready = TaskReady.of("job-abcd1234", 1, List.of(0, 1), 7, null, TASK);
+        TaskReady ready = TaskReady.of("job-abcd1234", 1, List.of(0, 1), 7, null, null, TASK);
         assertThat(EventCodec.decode(EventCodec.encode(ready), TaskReady.class)).isEqualTo(ready);
+        TaskReady onCvm =
+                TaskReady.of(
+                        "job-abcd1234",
+                        2,
+                        List.of(1),
+                        7,
+                        new Placement("ap-guangzhou-2", 0L),
+                        "RUNNABLE",
+                        TASK);
+        assertThat(EventCodec.decode(EventCodec.encode(onCvm), TaskReady.class)).isEqualTo(onCvm);
 
         TaskStateChanged moved =
                 TaskStateChanged.of("job-abcd1234", "T", State.PENDING, State.FAILED, "up");

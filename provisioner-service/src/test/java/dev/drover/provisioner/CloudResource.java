@@ -50,6 +50,8 @@ public class CloudResource implements QuarkusTestResourceLifecycleManager {
             config.put("drover.cvm.max-poll-interval", "300ms");
             config.put("drover.cvm.create-retry-wait", "100ms");
             config.put("drover.cvm.max-create-retry-wait", "400ms");
+            config.put("drover.cvm.runnable-retry-wait", "200ms");
+            config.put("drover.cvm.max-runnable-retry-wait", "500ms");
             config.put("drover.cvm.api-retry-wait", "50ms");
             config.put("drover.cvm.reconcile-interval", "1h");
             return config;

@@ -12,10 +12,14 @@ import com.tencentcloudapi.cvm.v20170312.models.Placement;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.Tag;
 import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
+import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
+import dev.drover.cloudstub.tencent.Faults;
+import dev.drover.cloudstub.tencent.StubVm;
 import dev.drover.cloudstub.tencent.TencentCloudStub;
 import dev.drover.contract.Topics;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.LogStream;
@@ -23,7 +27,9 @@ import dev.drover.contract.event.TerminateJob;
 import dev.drover.contract.spec.TaskSpec;
 import dev.drover.contract.storage.RemotePath;
 import dev.drover.localstack.LocalStackResource;
+import dev.drover.provisioner.attempt.AttemptId;
 import dev.drover.provisioner.cvm.Reconciler;
+import dev.drover.provisioner.queue.Dispatcher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,6 +55,7 @@ class CvmBackendIT {
     private static Harness harness;
 
     @Inject Reconciler reconciler;
+    @Inject Dispatcher dispatcher;
 
     @BeforeAll
     static void probes() {
@@ -185,6 +192,127 @@ class CvmBackendIT {
     }
 
     @Test
+    void failedActionInterruptKeepsTheFailedVmAndTheReconcilerLeavesIt() throws Exception {
+        TaskSpec task =
+                onCvm(
+                        "c20-index.json",
+                        "S5.MEDIUM2",
+                        t -> exitThree(t).put("FailedAction", "INTERRUPT").put("MaxRetryCount", 2));
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        InstanceFailed failed = (InstanceFailed) harness.awaitFinal(job, "I", 0, 1, WAIT);
+        assertThat(failed.kind()).isEqualTo(FailureKind.INTERRUPTED);
+        assertThat(failed.kind().retriable()).as("never retried").isFalse();
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(vmsOf(job)).singleElement().extracting(StubVm::state).isEqualTo("RUNNING");
+
+        reconciler.reconcile();
+
+        StubVm kept = vmsOf(job).get(0);
+        assertThat(kept.state()).isEqualTo("RUNNING");
+        assertThat(harness.events(job, "I", 0, 2)).isEmpty();
+        // What the user does once done with it: it bills until then.
+        TerminateInstancesRequest done = new TerminateInstancesRequest();
+        done.setInstanceIds(new String[] {kept.instanceId()});
+        cvm().TerminateInstances(done);
+    }
+
+    @Test
+    void failedActionTerminateReleasesTheFailedVmBeforeTheReport() {
+        TaskSpec task =
+                onCvm(
+                        "c20-index.json",
+                        "S5.MEDIUM2",
+                        t -> exitThree(t).put("FailedAction", "TERMINATE"));
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        InstanceFailed failed = (InstanceFailed) harness.awaitFinal(job, "I", 0, 1, WAIT);
+        assertThat(failed.kind()).isEqualTo(FailureKind.EXIT_CODE);
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(vmsOf(job)).isEmpty();
+    }
+
+    @Test
+    void stateIfCreateCvmFailedFailedSpendsOneAttemptPerFailedCreation() {
+        stub().faults().quotaExceeded(Integer.MAX_VALUE);
+        int before = stub().calls("RunInstances");
+        TaskSpec task =
+                onCvm(
+                        "c20-index.json",
+                        "S5.MEDIUM2",
+                        t -> t.put("ResourceMaxRetryCount", 1).put("MaxRetryCount", 1));
+        String job = Harness.newJobId();
+
+        // As the scheduler answers a retriable failure: the next attempt, until MaxRetryCount is
+        // spent; the last attempt's failure is the instance's final FAILED.
+        for (int attempt = 1; attempt <= task.maxAttempts(); attempt++) {
+            Harness.release(job, attempt, List.of(0), task, "FAILED");
+            InstanceFailed failed = (InstanceFailed) harness.awaitFinal(job, "I", 0, attempt, WAIT);
+            assertThat(failed.kind()).isEqualTo(FailureKind.SETUP);
+            assertThat(failed.kind().retriable()).isTrue();
+            assertThat(failed.reason()).startsWith(Faults.QUOTA_EXCEEDED);
+        }
+
+        // Each attempt: the first RunInstances and its one ResourceMaxRetryCount retry.
+        assertThat(stub().calls("RunInstances") - before).isEqualTo(task.maxAttempts() * 2);
+        assertThat(harness.events(job)).noneMatch(InstanceRequeued.class::isInstance);
+        assertThat(vmsOf(job)).isEmpty();
+    }
+
+    @Test
+    void stateIfCreateCvmFailedRunnableWaitsWithoutSlotOrAttemptUntilAMachineCanBeHad() {
+        stub().faults().quotaExceeded(Integer.MAX_VALUE);
+        TaskSpec task =
+                onCvm("c20-index.json", "S5.MEDIUM2", t -> t.put("ResourceMaxRetryCount", 1));
+        String job = Harness.newJobId();
+        AttemptId attempt = new AttemptId(job, "I", 0, 1);
+        Harness.release(job, 1, List.of(0), task, "RUNNABLE");
+
+        await().atMost(WAIT).until(() -> requeued(job).size() >= 3);
+        await().atMost(WAIT).until(() -> !dispatcher.isLive(attempt));
+
+        // Waits growing from runnable-retry-wait (200 ms) to its cap (500 ms); same attempt.
+        assertThat(requeued(job).subList(0, 3))
+                .extracting(InstanceRequeued::reason)
+                .allMatch(reason -> reason.startsWith(Faults.QUOTA_EXCEEDED))
+                .satisfiesExactly(
+                        first -> assertThat(first).endsWith("trying again in 200 ms)"),
+                        second -> assertThat(second).endsWith("trying again in 400 ms)"),
+                        third -> assertThat(third).endsWith("trying again in 500 ms)"));
+        assertThat(harness.events(job)).allMatch(e -> e.attempt() == 1);
+        assertThat(harness.events(job)).noneMatch(InstanceFailed.class::isInstance);
+        assertThat(vmsOf(job)).isEmpty();
+
+        stub().faults().clear();
+
+        assertThat(harness.awaitFinal(job, "I", 0, 1, WAIT)).isInstanceOf(InstanceSucceeded.class);
+        assertThat(Harness.text(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, WAIT)))
+                .isEqualTo("idx=0\n");
+    }
+
+    @Test
+    void terminatingAJobThatWaitsForAMachineLeavesNoVmAndStopsTrying() {
+        stub().faults().quotaExceeded(Integer.MAX_VALUE);
+        TaskSpec task = onCvm("c20-index.json", "S5.MEDIUM2", t -> {});
+        String job = Harness.newJobId();
+        Harness.release(job, 1, List.of(0), task, "RUNNABLE");
+        await().atMost(WAIT).until(() -> !requeued(job).isEmpty());
+
+        Harness.send(Topics.JOB_EVENTS, TerminateJob.of(job, "terminated"));
+
+        InstanceFailed failed = (InstanceFailed) harness.awaitFinal(job, "I", 0, 1, WAIT);
+        assertThat(failed.kind()).isEqualTo(FailureKind.TERMINATED);
+        int calls = stub().calls("RunInstances");
+        // Longer than the longest rest (500 ms): a forgotten wake-up would have tried by then.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> stub().calls("RunInstances") == calls);
+        assertThat(vmsOf(job)).isEmpty();
+    }
+
+    @Test
     void reconcilerTerminatesVmsOfUnknownAttempts() throws Exception {
         // As a provisioner killed with -9 leaves it: a tagged VM no live attempt owns.
         String orphan = orphanVm("job-crashed1");
@@ -195,15 +323,18 @@ class CvmBackendIT {
         await().atMost(WAIT).until(() -> stub().liveVms().isEmpty());
     }
 
-    private static String orphanVm(String job) throws Exception {
+    /** A CVM client of the test account, as a user (or a crashed provisioner) holds one. */
+    private static CvmClient cvm() {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(stub().endpoint());
         http.setProtocol(HttpProfile.REQ_HTTP);
-        CvmClient cvm =
-                new CvmClient(
-                        new Credential(CloudResource.SECRET_ID, CloudResource.SECRET_KEY),
-                        "ap-guangzhou",
-                        new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+        return new CvmClient(
+                new Credential(CloudResource.SECRET_ID, CloudResource.SECRET_KEY),
+                "ap-guangzhou",
+                new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+    }
+
+    private static String orphanVm(String job) throws Exception {
         RunInstancesRequest request = new RunInstancesRequest();
         request.setInstanceType("S5.MEDIUM2");
         request.setImageId("img-test");
@@ -220,7 +351,7 @@ class CvmBackendIT {
                     tag("drover-attempt", "1")
                 });
         request.setTagSpecification(new TagSpecification[] {tags});
-        return cvm.RunInstances(request).getInstanceIdSet()[0];
+        return cvm().RunInstances(request).getInstanceIdSet()[0];
     }
 
     private static Tag tag(String key, String value) {
@@ -228,6 +359,24 @@ class CvmBackendIT {
         tag.setKey(key);
         tag.setValue(value);
         return tag;
+    }
+
+    private static ObjectNode exitThree(ObjectNode task) {
+        ((ObjectNode) task.get("Application")).put("Command", "echo failing; exit 3");
+        return task;
+    }
+
+    private static List<StubVm> vmsOf(String job) {
+        return stub().liveVms().stream()
+                .filter(vm -> job.equals(vm.tags().get("drover-job")))
+                .toList();
+    }
+
+    private static List<InstanceRequeued> requeued(String job) {
+        return harness.events(job).stream()
+                .filter(InstanceRequeued.class::isInstance)
+                .map(InstanceRequeued.class::cast)
+                .toList();
     }
 
     private static TaskSpec onCvm(

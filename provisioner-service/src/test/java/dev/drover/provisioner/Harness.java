@@ -80,7 +80,21 @@ public final class Harness implements AutoCloseable {
     /** Publishes a TaskReady and waits for the broker's ack. */
     public static TaskReady release(
             String jobId, int priority, int attempt, List<Integer> indexes, TaskSpec task) {
-        TaskReady ready = TaskReady.of(jobId, attempt, indexes, priority, null, task);
+        return publish(TaskReady.of(jobId, attempt, indexes, priority, null, null, task));
+    }
+
+    /** Publishes a TaskReady of a job with that StateIfCreateCvmFailed, priority 1. */
+    public static TaskReady release(
+            String jobId,
+            int attempt,
+            List<Integer> indexes,
+            TaskSpec task,
+            String stateIfCreateCvmFailed) {
+        return publish(
+                TaskReady.of(jobId, attempt, indexes, 1, null, stateIfCreateCvmFailed, task));
+    }
+
+    private static TaskReady publish(TaskReady ready) {
         send(Topics.TASK_READY, ready);
         return ready;
     }

@@ -10,12 +10,17 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = InstanceStarting.class, name = "InstanceStarting"),
+    @JsonSubTypes.Type(value = InstanceRequeued.class, name = "InstanceRequeued"),
     @JsonSubTypes.Type(value = InstanceRunning.class, name = "InstanceRunning"),
     @JsonSubTypes.Type(value = InstanceSucceeded.class, name = "InstanceSucceeded"),
     @JsonSubTypes.Type(value = InstanceFailed.class, name = "InstanceFailed")
 })
 public sealed interface InstanceEvent extends Event
-        permits InstanceStarting, InstanceRunning, InstanceSucceeded, InstanceFailed {
+        permits InstanceStarting,
+                InstanceRequeued,
+                InstanceRunning,
+                InstanceSucceeded,
+                InstanceFailed {
 
     /** The task the instance belongs to. */
     String taskName();

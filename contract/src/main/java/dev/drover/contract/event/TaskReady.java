@@ -18,6 +18,8 @@ import java.util.List;
  * @param instanceIndexes which instances to run, 0-based
  * @param priority the job's priority, inherited by its instances
  * @param placement where cloud instances go, or null
+ * @param stateIfCreateCvmFailed the job's StateIfCreateCvmFailed: what an instance whose machine
+ *     cannot be created becomes, {@code FAILED} (also when null) or {@code RUNNABLE}
  * @param task the full task spec
  */
 public record TaskReady(
@@ -30,6 +32,7 @@ public record TaskReady(
         List<Integer> instanceIndexes,
         int priority,
         Placement placement,
+        String stateIfCreateCvmFailed,
         TaskSpec task)
         implements Event {
 
@@ -39,6 +42,7 @@ public record TaskReady(
             List<Integer> instanceIndexes,
             int priority,
             Placement placement,
+            String stateIfCreateCvmFailed,
             TaskSpec task) {
         return new TaskReady(
                 Event.newId(),
@@ -50,6 +54,7 @@ public record TaskReady(
                 instanceIndexes,
                 priority,
                 placement,
+                stateIfCreateCvmFailed,
                 task);
     }
 }

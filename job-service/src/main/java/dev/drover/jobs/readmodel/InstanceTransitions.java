@@ -4,6 +4,7 @@ import dev.drover.contract.State;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
@@ -18,7 +19,8 @@ import java.util.Optional;
  *   <li>an event of a newer attempt starts that attempt afresh, whatever the row's state (a retry
  *       leaves FAILED this way), except that a SUCCEED index is never re-run;
  *   <li>an event of the row's own attempt applies only if the state machine allows the move, so a
- *       duplicate or a late event never moves a terminal state back.
+ *       duplicate or a late event never moves a terminal state back;
+ *   <li>InstanceRequeued moves only a STARTING attempt back to RUNNABLE (it found no machine).
  * </ul>
  */
 public final class InstanceTransitions {
@@ -34,15 +36,23 @@ public final class InstanceTransitions {
         InstanceRow base = row;
         if (event.attempt() > row.attempts()) {
             base = new InstanceRow(row.state(), event.attempt(), null, null, null, null);
-        } else if (!row.state().canMoveTo(next)) {
+        } else if (!row.state().canMoveTo(next) || requeuedWhileNotStarting(row, event)) {
             return Optional.empty();
         }
         return Optional.of(fill(base, next, event));
     }
 
+    /** Only an attempt still looking for its machine goes back in line; one that ran never. */
+    private static boolean requeuedWhileNotStarting(InstanceRow row, InstanceEvent event) {
+        return event instanceof InstanceRequeued && row.state() != State.STARTING;
+    }
+
     static State stateOf(InstanceEvent event) {
         if (event instanceof InstanceStarting) {
             return State.STARTING;
+        }
+        if (event instanceof InstanceRequeued) {
+            return State.RUNNABLE;
         }
         if (event instanceof InstanceRunning) {
             return State.RUNNING;
@@ -55,6 +65,10 @@ public final class InstanceTransitions {
     }
 
     private static InstanceRow fill(InstanceRow base, State next, InstanceEvent event) {
+        if (event instanceof InstanceRequeued requeued) {
+            // Back in line for a machine: the reason says why and when it is tried again.
+            return new InstanceRow(next, base.attempts(), null, requeued.reason(), null, null);
+        }
         if (event instanceof InstanceRunning running) {
             return new InstanceRow(next, base.attempts(), null, null, running.startedAt(), null);
         }

@@ -33,7 +33,15 @@ final class AcceptanceEvents {
         List<OutboxRecord> records = new ArrayList<>(acceptedParts(jobId, job, placement));
         for (TaskSpec root : roots(job)) {
             List<Integer> indexes = IntStream.range(0, root.taskInstanceNum()).boxed().toList();
-            TaskReady ready = TaskReady.of(jobId, 1, indexes, job.priority(), placement, root);
+            TaskReady ready =
+                    TaskReady.of(
+                            jobId,
+                            1,
+                            indexes,
+                            job.priority(),
+                            placement,
+                            job.stateIfCreateCvmFailed(),
+                            root);
             records.add(OutboxRecord.of(Topics.TASK_READY, ready));
         }
         return records;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drover.contract.State;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
@@ -80,5 +81,39 @@ class InstanceTransitionsTest {
         assertThat(row.state()).isEqualTo(State.FAILED_INTERRUPTED);
         assertThat(row.exitCode()).isEqualTo(3);
         assertThat(row.reason()).isEqualTo("INTERRUPTED: kept");
+    }
+
+    @Test
+    void requeuedAttemptWaitsRunnableWithItsReasonAndStartsAgainWithTheSameNumber() {
+        InstanceRow starting = new InstanceRow(State.STARTING, 1, null, null, null, null);
+        InstanceRow waiting =
+                InstanceTransitions.apply(
+                                starting,
+                                InstanceRequeued.of(
+                                        "j", "T", 0, 1, "LimitExceeded.InstanceQuota: full"))
+                        .orElseThrow();
+        assertThat(waiting)
+                .isEqualTo(
+                        new InstanceRow(
+                                State.RUNNABLE,
+                                1,
+                                null,
+                                "LimitExceeded.InstanceQuota: full",
+                                null,
+                                null));
+
+        InstanceRow again =
+                InstanceTransitions.apply(waiting, InstanceStarting.of("j", "T", 0, 1))
+                        .orElseThrow();
+        assertThat(again).isEqualTo(new InstanceRow(State.STARTING, 1, null, null, null, null));
+    }
+
+    @Test
+    void lateRequeuedNeverMovesARunningOrFinishedAttemptBack() {
+        InstanceRequeued late = InstanceRequeued.of("j", "T", 0, 1, "quota");
+        InstanceRow running = new InstanceRow(State.RUNNING, 1, null, null, T0, null);
+        assertThat(InstanceTransitions.apply(running, late)).isEmpty();
+        InstanceRow failed = new InstanceRow(State.FAILED, 1, 1, "EXIT_CODE", T0, T1);
+        assertThat(InstanceTransitions.apply(failed, late)).isEmpty();
     }
 }

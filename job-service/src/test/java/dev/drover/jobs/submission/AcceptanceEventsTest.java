@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drover.contract.EventCodec;
 import dev.drover.contract.Topics;
+import dev.drover.contract.event.TaskReady;
 import dev.drover.jobs.outbox.OutboxRecord;
 import dev.drover.jobs.validation.JobValidator;
 import dev.drover.jobs.validation.Validation;
@@ -60,6 +62,33 @@ class AcceptanceEventsTest {
                     record.payload().getBytes(StandardCharsets.UTF_8).length
                             + record.key().getBytes(StandardCharsets.UTF_8).length;
             assertThat(bytes).as("record of %s", record.topic()).isLessThan(KAFKA_RECORD_LIMIT);
+        }
+    }
+
+    @Test
+    void rootTaskReadyCarriesTheJobsStateIfCreateCvmFailed() {
+        for (String given : new String[] {"RUNNABLE", "FAILED", null}) {
+            ObjectNode body = new ObjectMapper().createObjectNode();
+            ObjectNode job = body.putObject("Job");
+            ObjectNode app = job.putArray("Tasks").addObject().put("TaskName", "A");
+            app.putObject("Application").put("DeliveryForm", "LOCAL").put("Command", "true");
+            if (given != null) {
+                job.put("StateIfCreateCvmFailed", given);
+            }
+            Validation.Valid valid =
+                    (Validation.Valid) new JobValidator(ValidationLimits.defaults()).validate(body);
+
+            List<TaskReady> ready =
+                    new AcceptanceEvents(defaults)
+                            .of("job-0000cvm1", valid.job(), null).stream()
+                                    .filter(r -> r.topic().equals(Topics.TASK_READY))
+                                    .map(r -> EventCodec.decode(r.payload(), TaskReady.class))
+                                    .toList();
+
+            assertThat(ready)
+                    .singleElement()
+                    .extracting(TaskReady::stateIfCreateCvmFailed)
+                    .isEqualTo(given == null ? "FAILED" : given);
         }
     }
 

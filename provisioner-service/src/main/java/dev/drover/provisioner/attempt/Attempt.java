@@ -1,5 +1,6 @@
 package dev.drover.provisioner.attempt;
 
+import dev.drover.contract.State;
 import dev.drover.contract.spec.Placement;
 import dev.drover.contract.spec.TaskSpec;
 
@@ -14,28 +15,57 @@ public final class Attempt {
     private final long arrival;
     private final TaskSpec task;
     private final Placement placement;
+    private final String stateIfCreateCvmFailed;
+    private volatile int requeues;
     private volatile boolean terminated;
     private volatile boolean timedOut;
     private volatile Execution execution;
 
     public Attempt(AttemptId id, int priority, long arrival, TaskSpec task) {
-        this(id, priority, arrival, task, null);
+        this(id, priority, arrival, task, null, null);
     }
 
     /**
      * @param placement the job's Placement (the zone the cvm backend buys in), or null
+     * @param stateIfCreateCvmFailed the job's StateIfCreateCvmFailed: FAILED (also null) or
+     *     RUNNABLE
      */
-    public Attempt(AttemptId id, int priority, long arrival, TaskSpec task, Placement placement) {
+    public Attempt(
+            AttemptId id,
+            int priority,
+            long arrival,
+            TaskSpec task,
+            Placement placement,
+            String stateIfCreateCvmFailed) {
         this.id = id;
         this.priority = priority;
         this.arrival = arrival;
         this.task = task;
         this.placement = placement;
+        this.stateIfCreateCvmFailed = stateIfCreateCvmFailed;
     }
 
     /** The job's Placement, or null. */
     public Placement placement() {
         return placement;
+    }
+
+    /**
+     * Whether the attempt goes back in line (RUNNABLE) rather than failing when its machine cannot
+     * be created: the job's StateIfCreateCvmFailed is RUNNABLE.
+     */
+    public boolean waitsForMachine() {
+        return State.RUNNABLE.name().equals(stateIfCreateCvmFailed);
+    }
+
+    /** How often the attempt went back in line for want of a machine. */
+    public int requeues() {
+        return requeues;
+    }
+
+    /** Counts one more return to the line; called by the one thread that ran the attempt. */
+    void requeued() {
+        requeues++;
     }
 
     public AttemptId id() {

@@ -3,6 +3,7 @@ package dev.drover.provisioner.attempt;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,8 +51,14 @@ public class AttemptRunner {
                     });
     private volatile boolean shuttingDown;
 
-    /** Runs the attempt to its end on the calling thread. */
-    public void run(Attempt attempt) {
+    /**
+     * Runs the attempt on the calling thread, to its end or back in line.
+     *
+     * @return empty when the attempt ended (its final event is on its way); else how long it waits,
+     *     RUNNABLE again and holding no slot, before it tries to get a machine again (the job's
+     *     StateIfCreateCvmFailed is RUNNABLE and none could be created)
+     */
+    public Optional<Duration> run(Attempt attempt) {
         AttemptId id = attempt.id();
         publisher.instanceEvent(
                 InstanceStarting.of(id.jobId(), id.taskName(), id.index(), id.attempt()));
@@ -61,6 +69,9 @@ public class AttemptRunner {
             if (execution != null) {
                 supervise(attempt, execution);
             }
+            return Optional.empty();
+        } catch (MachineUnavailable e) {
+            return Optional.of(requeue(attempt, e));
         } finally {
             removeWorkDir(workDir);
         }
@@ -78,7 +89,12 @@ public class AttemptRunner {
         shuttingDown = true;
     }
 
-    private Execution launch(Attempt attempt, Path workDir) {
+    /**
+     * Starts the attempt's command; null when the attempt already ended (its failure is reported).
+     *
+     * @throws MachineUnavailable when no machine could be created and the attempt waits for one
+     */
+    private Execution launch(Attempt attempt, Path workDir) throws MachineUnavailable {
         AttemptId id = attempt.id();
         try {
             if (attempt.terminated()) {
@@ -91,14 +107,43 @@ public class AttemptRunner {
             }
             return execution;
         } catch (AttemptFailure e) {
-            LOG.warnf("%s FAILED kind=%s reason=%s", id.logContext(), e.kind(), e.getMessage());
-            finish(id, failed(id, e.kind(), null, e.getMessage(), null, Instant.now()));
+            AttemptFailure outcome = e;
+            if (e instanceof MachineUnavailable unavailable && attempt.waitsForMachine()) {
+                if (!attempt.terminated()) {
+                    throw unavailable;
+                }
+                // Terminated while it would have gone back in line: that ends it.
+                outcome = new AttemptFailure(FailureKind.TERMINATED, "terminated");
+            }
+            LOG.warnf(
+                    "%s FAILED kind=%s reason=%s",
+                    id.logContext(), outcome.kind(), outcome.getMessage());
+            finish(id, failed(id, outcome.kind(), null, outcome.getMessage(), null, Instant.now()));
         } catch (IOException | RuntimeException e) {
             String reason = "cannot prepare the attempt: " + e.getMessage();
             LOG.warnf("%s FAILED kind=SETUP reason=%s", id.logContext(), reason);
             finish(id, failed(id, FailureKind.SETUP, null, reason, null, Instant.now()));
         }
         return null;
+    }
+
+    /**
+     * Reports the attempt RUNNABLE again (same attempt number: no MaxRetryCount is spent) and
+     * returns how long it stays out of line.
+     */
+    private Duration requeue(Attempt attempt, MachineUnavailable e) {
+        AttemptId id = attempt.id();
+        attempt.requeued();
+        Duration wait = e.retryAfter();
+        String in = wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+        String reason =
+                e.getMessage() + " (StateIfCreateCvmFailed RUNNABLE: trying again in " + in + ")";
+        LOG.warnf(
+                "%s RUNNABLE again, no machine (requeue %d): %s",
+                id.logContext(), attempt.requeues(), reason);
+        publisher.instanceEvent(
+                InstanceRequeued.of(id.jobId(), id.taskName(), id.index(), id.attempt(), reason));
+        return wait;
     }
 
     private void supervise(Attempt attempt, Execution execution) {

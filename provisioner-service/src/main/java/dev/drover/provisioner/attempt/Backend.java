@@ -16,7 +16,8 @@ public interface Backend {
      *
      * @param attempt the attempt to run
      * @param workDir a fresh directory for this attempt only
-     * @throws AttemptFailure kind SETUP when inputs, package or process cannot be prepared
+     * @throws AttemptFailure kind SETUP when inputs, package or process cannot be prepared; a
+     *     {@link MachineUnavailable} when a cloud machine cannot be created for now
      */
     Execution launch(Attempt attempt, Path workDir) throws AttemptFailure;
 }

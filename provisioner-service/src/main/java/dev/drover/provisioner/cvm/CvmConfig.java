@@ -61,6 +61,18 @@ public interface CvmConfig {
     @WithDefault("5m")
     Duration maxCreateRetryWait();
 
+    /**
+     * StateIfCreateCvmFailed RUNNABLE: how long an attempt whose machine could not be created
+     * waits, out of line and holding no slot, before it tries again; doubles per wait up to the
+     * max.
+     */
+    @WithDefault("1m")
+    Duration runnableRetryWait();
+
+    /** Longest such wait. */
+    @WithDefault("10m")
+    Duration maxRunnableRetryWait();
+
     /** Tries of one API call answered with throttling or a network error, with growing waits. */
     @WithDefault("6")
     int apiTries();

@@ -5,6 +5,7 @@ import com.tencentcloudapi.tat.v20201028.models.InvocationTask;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.provisioner.attempt.Attempt;
 import dev.drover.provisioner.attempt.AttemptFailure;
+import dev.drover.provisioner.attempt.MachineUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,10 @@ final class Machines {
     /**
      * Buys the attempt's instance.
      *
-     * @throws AttemptFailure SETUP with the Tencent code once creation retries are used up, or at
-     *     once for a permanent error; TERMINATED when the job was terminated meanwhile
+     * @throws MachineUnavailable with the Tencent code once creation retries are used up on
+     *     capacity, throttling or network errors
+     * @throws AttemptFailure SETUP with the Tencent code at once for a permanent error (waiting
+     *     cannot cure it); TERMINATED when the job was terminated meanwhile
      */
     String create(Attempt attempt, List<String> types, InstanceRequests requests)
             throws AttemptFailure, InterruptedException {
@@ -79,7 +82,7 @@ final class Machines {
                 }
             }
             if (round >= retries) {
-                throw failure(last);
+                throw unavailable(attempt, last);
             }
             LOG.warnf(
                     "%s creation failed (%d of %d retries used): waiting %s",
@@ -92,6 +95,15 @@ final class Machines {
     private static AttemptFailure failure(CloudError e) {
         // The message starts with the Tencent code, which the scheduler shows as the reason.
         return new AttemptFailure(FailureKind.SETUP, e.getMessage(), e);
+    }
+
+    /** The attempt's next rest, should it wait: doubling per earlier rest, capped. */
+    private MachineUnavailable unavailable(Attempt attempt, CloudError e) {
+        // 2^20 times any sensible first wait is far beyond any sensible max: no overflow.
+        long factor = 1L << Math.min(attempt.requeues(), 20);
+        Duration wait =
+                min(config.runnableRetryWait().multipliedBy(factor), config.maxRunnableRetryWait());
+        return new MachineUnavailable(e.getMessage(), wait, e);
     }
 
     /**

@@ -12,19 +12,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Takes released work in, keeps it in the {@link CapacityQueue}, and starts attempts on worker
- * threads as slots free up. Deciding happens under this object's lock; starting, reporting and
- * killing happen outside it.
+ * threads as slots free up. An attempt that found no machine and waits for one
+ * (StateIfCreateCvmFailed RUNNABLE) rests outside the queue, holding no slot, until its wait is
+ * over. Deciding happens under this object's lock; starting, reporting and killing happen outside
+ * it.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -38,8 +44,10 @@ public class Dispatcher {
 
     private final AtomicLong arrivals = new AtomicLong();
     private final Map<AttemptId, Attempt> live = new ConcurrentHashMap<>();
+    private final Map<AttemptId, Attempt> resting = new ConcurrentHashMap<>();
     private CapacityQueue queue;
     private ExecutorService workers;
+    private ScheduledExecutorService wakeups;
 
     @PostConstruct
     void init() {
@@ -51,8 +59,16 @@ public class Dispatcher {
                             t.setDaemon(true);
                             return t;
                         });
+        wakeups =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "attempt-wakeups");
+                            t.setDaemon(true);
+                            return t;
+                        });
         metrics.gauge("drover.provisioner.attempts.waiting", this, d -> d.waiting());
         metrics.gauge("drover.provisioner.attempts.running", live, Map::size);
+        metrics.gauge("drover.provisioner.attempts.requeued", resting, Map::size);
         LOG.infof("local capacity: %d slots", config.effectiveSlots());
     }
 
@@ -75,7 +91,8 @@ public class Dispatcher {
                             ready.priority(),
                             arrivals.getAndIncrement(),
                             ready.task(),
-                            ready.placement()));
+                            ready.placement(),
+                            ready.stateIfCreateCvmFailed()));
         }
         List<Attempt> refused = new ArrayList<>();
         List<Attempt> start;
@@ -94,14 +111,21 @@ public class Dispatcher {
     }
 
     /**
-     * Stops a job: its waiting attempts are dropped and its running ones killed (whole process
-     * group), each reported TERMINATED; the job is remembered so later work of it is refused.
+     * Stops a job: its waiting attempts (in line or resting) are dropped and its running ones
+     * killed (whole process group), each reported TERMINATED; the job is remembered so later work
+     * of it is refused.
      */
     public void terminate(String jobId, String reason) {
         journal.terminate(jobId);
         List<Attempt> dropped;
         synchronized (this) {
             dropped = queue.removeJob(jobId);
+            for (Attempt attempt : List.copyOf(resting.values())) {
+                if (attempt.id().jobId().equals(jobId)) {
+                    resting.remove(attempt.id());
+                    dropped.add(attempt);
+                }
+            }
         }
         String why = reason == null || reason.isBlank() ? "terminated" : reason;
         LOG.infof("jobId=%s terminate: %d waiting dropped", jobId, dropped.size());
@@ -139,21 +163,50 @@ public class Dispatcher {
     private void launch(Attempt attempt) {
         workers.execute(
                 () -> {
+                    Optional<Duration> rest = Optional.empty();
                     try {
-                        runner.run(attempt);
+                        rest = runner.run(attempt);
                     } catch (RuntimeException e) {
                         LOG.errorf(e, "%s attempt crashed", attempt.id().logContext());
                     } finally {
-                        finished(attempt);
+                        finished(attempt, rest);
                     }
                 });
     }
 
-    private void finished(Attempt attempt) {
+    /** Frees the attempt's slot; one that waits for a machine rests for {@code rest}. */
+    private void finished(Attempt attempt, Optional<Duration> rest) {
         List<Attempt> start;
+        boolean terminatedMeanwhile = false;
         synchronized (this) {
             queue.finished(attempt);
             live.remove(attempt.id());
+            if (rest.isPresent()) {
+                // Checked under the lock that terminate() takes after journaling: no attempt of a
+                // terminated job starts resting.
+                terminatedMeanwhile = journal.isTerminated(attempt.id().jobId());
+                if (!terminatedMeanwhile) {
+                    resting.put(attempt.id(), attempt);
+                    wakeups.schedule(
+                            () -> wake(attempt), rest.get().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            start = takeStartable();
+        }
+        if (terminatedMeanwhile) {
+            runner.reportNeverRan(attempt, FailureKind.TERMINATED, "terminated");
+        }
+        start.forEach(this::launch);
+    }
+
+    /** Puts a rested attempt back in line, unless its job was terminated meanwhile. */
+    private void wake(Attempt attempt) {
+        List<Attempt> start;
+        synchronized (this) {
+            if (resting.remove(attempt.id()) == null) {
+                return;
+            }
+            queue.add(attempt);
             start = takeStartable();
         }
         start.forEach(this::launch);

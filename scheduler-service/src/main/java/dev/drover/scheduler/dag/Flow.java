@@ -62,6 +62,7 @@ final class Flow {
                             batch.getValue(),
                             job.priority(),
                             job.placement(),
+                            job.stateIfCreateCvmFailed(),
                             changes.spec(task.name())));
         }
     }

@@ -4,6 +4,7 @@ import dev.drover.contract.State;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
 import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
@@ -44,6 +45,9 @@ final class InstanceOutcome {
         boolean applied;
         if (event instanceof InstanceStarting) {
             applied = moveIfLegal(changes, row, State.STARTING);
+        } else if (event instanceof InstanceRequeued) {
+            // No machine yet, back in line with the same attempt: nothing to count or retry.
+            applied = row.state() == State.STARTING && moveIfLegal(changes, row, State.RUNNABLE);
         } else if (event instanceof InstanceRunning) {
             applied = running(changes, task, row);
         } else if (event instanceof InstanceSucceeded) {
@@ -122,6 +126,7 @@ final class InstanceOutcome {
                         List.of(next.index()),
                         job.priority(),
                         job.placement(),
+                        job.stateIfCreateCvmFailed(),
                         changes.spec(row.task())));
     }
 

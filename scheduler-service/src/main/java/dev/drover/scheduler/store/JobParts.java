@@ -59,12 +59,13 @@ final class JobParts {
         try (PreparedStatement ps =
                 db.prepareStatement(
                         "UPDATE job SET part_count = ?, priority = ?, placement = ?,"
-                                + " depend_on = ? WHERE job_id = ?")) {
+                                + " state_if_create_cvm_failed = ?, depend_on = ? WHERE job_id = ?")) {
             ps.setInt(1, part.partCount());
             ps.setInt(2, part.job() == null ? 0 : part.job().priority());
             ps.setString(3, JobWrites.json(part.placement()));
-            ps.setString(4, rule.name());
-            ps.setString(5, part.jobId());
+            ps.setString(4, part.job() == null ? null : part.job().stateIfCreateCvmFailed());
+            ps.setString(5, rule.name());
+            ps.setString(6, part.jobId());
             ps.executeUpdate();
         }
     }

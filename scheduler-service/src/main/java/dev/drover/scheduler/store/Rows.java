@@ -14,8 +14,8 @@ import java.sql.SQLException;
 final class Rows {
 
     static final String JOB_COLUMNS =
-            "job_id, known, priority, placement, depend_on, state, open_tasks, first_failed,"
-                    + " terminating";
+            "job_id, known, priority, placement, state_if_create_cvm_failed, depend_on, state,"
+                    + " open_tasks, first_failed, terminating";
     static final String TASK_COLUMNS =
             "name, state, instance_num, max_attempts, pending_preds, succeeded, failed,"
                     + " interrupted, reopened";
@@ -32,6 +32,7 @@ final class Rows {
                 dependOn == null ? DependOn.PRE_TASK_SUCCEED : DependOn.valueOf(dependOn),
                 rs.getInt("priority"),
                 placement == null ? null : EventCodec.decode(placement, Placement.class),
+                rs.getString("state_if_create_cvm_failed"),
                 rs.getInt("open_tasks"),
                 rs.getString("first_failed"),
                 rs.getBoolean("terminating"));

@@ -35,6 +35,7 @@ final class InMemoryJob implements JobState {
                         spec.taskExecutionDependOn(),
                         spec.priority(),
                         null,
+                        spec.stateIfCreateCvmFailed(),
                         0,
                         null,
                         false);

@@ -6,13 +6,16 @@ import dev.drover.contract.State;
 import dev.drover.contract.event.Event;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceFailed;
+import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
+import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.JobStateChanged;
 import dev.drover.contract.event.TaskReady;
 import dev.drover.contract.event.TaskStateChanged;
 import dev.drover.contract.spec.DependOn;
 import dev.drover.contract.spec.Dependence;
+import dev.drover.contract.spec.JobSpec;
 import dev.drover.contract.spec.TaskSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +131,71 @@ class JobDeciderTest {
         assertThat(job.task("I").state()).isEqualTo(State.FAILED);
         assertThat(job.task("I").succeeded()).isEqualTo(3);
         assertThat(job.job().state()).isEqualTo(State.FAILED);
+    }
+
+    @Test
+    void requeuedAttemptWaitsRunnableWithoutSpendingARetryAndEveryReleaseCarriesTheJobsChoice() {
+        JobSpec spec =
+                new JobSpec(
+                        "cvm",
+                        null,
+                        1,
+                        List.of(Jobs.task("A", 1, 1), Jobs.task("B", 1, 0)),
+                        List.of(new Dependence("A", "B")),
+                        DependOn.PRE_TASK_SUCCEED,
+                        "RUNNABLE",
+                        List.of());
+        InMemoryJob job = InMemoryJob.learned(JOB, spec);
+        job.on(InstanceStarting.of(JOB, "A", 0, 1));
+
+        job.on(InstanceRequeued.of(JOB, "A", 0, 1, "LimitExceeded.InstanceQuota: full"));
+
+        assertThat(job.instance("A", 0).state()).isEqualTo(State.RUNNABLE);
+        assertThat(job.instance("A", 0).attempt()).isEqualTo(1);
+        assertThat(job.task("A").state()).isEqualTo(State.RUNNABLE);
+        assertThat(ready(job, "A")).isEmpty();
+
+        job.on(InstanceStarting.of(JOB, "A", 0, 1));
+        assertThat(job.instance("A", 0).state()).isEqualTo(State.STARTING);
+        job.on(failed("A", 0, 1, FailureKind.SETUP));
+        assertThat(ready(job, "A"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.attempt()).isEqualTo(2);
+                            assertThat(r.stateIfCreateCvmFailed()).isEqualTo("RUNNABLE");
+                        });
+
+        job.on(succeeded("A", 0, 2));
+        assertThat(ready(job, "B"))
+                .singleElement()
+                .extracting(TaskReady::stateIfCreateCvmFailed)
+                .isEqualTo("RUNNABLE");
+    }
+
+    @Test
+    void interruptedInstanceIsNeverRetriedAndEndsFailedInterrupted() {
+        InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
+        for (int index : List.of(0, 1, 3)) {
+            job.on(succeeded("I", index, 1));
+        }
+
+        job.on(failed("I", 2, 1, FailureKind.INTERRUPTED));
+
+        assertThat(ready(job, "I")).isEmpty();
+        assertThat(job.instance("I", 2).state()).isEqualTo(State.FAILED_INTERRUPTED);
+        assertThat(job.task("I").state()).isEqualTo(State.FAILED_INTERRUPTED);
+        assertThat(job.job().state()).isEqualTo(State.FAILED);
+    }
+
+    @Test
+    void requeuedNeverMovesAnAttemptThatRanBack() {
+        InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
+        job.on(running("I", 0, 1));
+
+        job.on(InstanceRequeued.of(JOB, "I", 0, 1, "late"));
+
+        assertThat(job.instance("I", 0).state()).isEqualTo(State.RUNNING);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.JobAccepted;
 import dev.drover.contract.event.TaskReady;
 import dev.drover.contract.event.TerminateJob;
+import dev.drover.contract.spec.JobSpec;
 import dev.drover.localstack.LocalStackResource;
 import dev.drover.scheduler.dag.Jobs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -131,6 +132,28 @@ class SchedulerFlowIT {
         awaitTask(job, "I", State.FAILED);
         awaitJob(job, State.FAILED);
         assertThat(readies(job, "I")).hasSize(1);
+    }
+
+    @Test
+    void retryCarriesTheStoredStateIfCreateCvmFailed() throws InterruptedException {
+        String job = Wire.newJobId();
+        JobSpec spec = Jobs.fixture("c20-retry-keeps-index");
+        Wire.accept(
+                job,
+                new JobSpec(
+                        spec.jobName(),
+                        spec.jobDescription(),
+                        spec.priority(),
+                        spec.tasks(),
+                        spec.dependences(),
+                        spec.taskExecutionDependOn(),
+                        "RUNNABLE",
+                        spec.tags()));
+        awaitJob(job, State.RUNNABLE);
+
+        fail(job, "I", 2, 1, FailureKind.SETUP);
+
+        assertThat(awaitReady(job, "I", 2).stateIfCreateCvmFailed()).isEqualTo("RUNNABLE");
     }
 
     @Test
