@@ -19,6 +19,7 @@ import dev.drover.benchmark.stack.BenchStack;
 import dev.drover.benchmark.stack.Memory;
 import dev.drover.benchmark.stack.ServiceProcess;
 import dev.drover.benchmark.stack.StackOptions;
+import dev.drover.cli.stack.Launch;
 import dev.drover.cli.stack.Logs;
 import dev.drover.cli.stack.Repo;
 import dev.drover.cli.stack.Service;
@@ -85,7 +86,10 @@ public final class Bench implements Callable<Integer> {
                             + " (default: all), idle")
     List<String> scenarios = new ArrayList<>(SCENARIOS);
 
-    @Option(names = "--heap", defaultValue = "256m", description = "services' -Xmx (as drover up)")
+    @Option(
+            names = "--heap",
+            defaultValue = Launch.SERVICE_HEAP,
+            description = "services' -Xmx (as drover up)")
     String heap;
 
     @Option(

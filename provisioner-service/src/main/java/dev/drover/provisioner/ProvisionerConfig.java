@@ -51,6 +51,13 @@ public interface ProvisionerConfig {
     Duration lingerAfterExit();
 
     /**
+     * How long an attempt must stay STARTING or RUNNING before that state is reported. Shorter
+     * attempts report only their end, which carries when they started; 0 reports every state.
+     */
+    @WithDefault("100ms")
+    Duration stateReportDelay();
+
+    /**
      * This node's name. The consumer group of {@code drover.job.events} is per node, so that every
      * provisioner sees every TerminateJob.
      */

@@ -180,6 +180,8 @@ class CvmBackendIT {
                         () ->
                                 stub().liveVms().stream()
                                         .anyMatch(vm -> job.equals(vm.tags().get("drover-job"))));
+        // The STARTING report may still be on its way to the test's consumer.
+        await().atMost(WAIT).until(() -> !harness.events(job, "I", 0, 1).isEmpty());
         assertThat(harness.events(job, "I", 0, 1))
                 .singleElement()
                 .isInstanceOf(InstanceStarting.class);

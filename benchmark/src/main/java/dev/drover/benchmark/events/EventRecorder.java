@@ -5,7 +5,6 @@ import dev.drover.contract.Topics;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
 import dev.drover.contract.event.InstanceRunning;
-import dev.drover.contract.event.InstanceStarting;
 import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.JobEvent;
 import dev.drover.contract.event.JobStateChanged;
@@ -119,14 +118,12 @@ public final class EventRecorder implements AutoCloseable {
         String task = event.taskName();
         int index = event.instanceIndex();
         int attempt = event.attempt();
-        if (event instanceof InstanceStarting s) {
-            job.starting(task, index, attempt, s.occurredAt());
-        } else if (event instanceof InstanceRunning s) {
+        if (event instanceof InstanceRunning s) {
             job.running(task, index, attempt, s.startedAt());
         } else if (event instanceof InstanceSucceeded s) {
-            job.ended(task, index, attempt, true, s.endedAt(), sent);
+            job.ended(task, index, attempt, true, s.startedAt(), s.endedAt(), sent);
         } else if (event instanceof InstanceFailed f) {
-            job.ended(task, index, attempt, false, f.endedAt(), sent);
+            job.ended(task, index, attempt, false, f.startedAt(), f.endedAt(), sent);
         }
     }
 

@@ -9,18 +9,15 @@ import java.time.Instant;
  */
 public final class InstanceTimes {
 
-    Instant starting;
     Instant started;
     Instant ended;
     long endSentMillis;
     boolean succeeded;
 
-    /** When the attempt took a slot (InstanceStarting), or null. */
-    public Instant starting() {
-        return starting;
-    }
-
-    /** When the command's process started (InstanceRunning.startedAt), or null. */
+    /**
+     * When the command's process started (startedAt of InstanceRunning or of the final event: the
+     * provisioner reports RUNNING only for attempts still running after a short delay), or null.
+     */
     public Instant started() {
         return started;
     }

@@ -25,12 +25,6 @@ public final class JobTimeline {
         }
     }
 
-    synchronized void starting(String task, int index, int attempt, Instant at) {
-        if (attempt == 1) {
-            task(task).instance(index).starting = at;
-        }
-    }
-
     synchronized void running(String task, int index, int attempt, Instant startedAt) {
         if (attempt == 1) {
             task(task).instance(index).started = startedAt;
@@ -38,10 +32,19 @@ public final class JobTimeline {
     }
 
     synchronized void ended(
-            String task, int index, int attempt, boolean ok, Instant endedAt, long sentMillis) {
+            String task,
+            int index,
+            int attempt,
+            boolean ok,
+            Instant startedAt,
+            Instant endedAt,
+            long sentMillis) {
         InstanceTimes times = task(task).instance(index);
         if (attempt != 1 || times.ended != null) {
             return;
+        }
+        if (times.started == null) {
+            times.started = startedAt;
         }
         times.ended = endedAt != null ? endedAt : Instant.ofEpochMilli(sentMillis);
         times.endSentMillis = sentMillis;

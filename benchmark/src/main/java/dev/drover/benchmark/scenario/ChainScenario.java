@@ -21,8 +21,8 @@ import java.util.List;
  *   <li>that event sent to the scheduler's TaskReady decided (Kafka delivery, scheduler's read of
  *       the job, DAG step);
  *   <li>TaskReady decided to sent (the scheduler's commit and outbox relay);
- *   <li>TaskReady sent to the instance taking a slot (Kafka delivery to the provisioner, journal);
- *   <li>slot to process started (work directory, fork and exec).
+ *   <li>TaskReady sent to the process started (Kafka delivery to the provisioner, journal, slot,
+ *       work directory, fork and exec).
  * </ol>
  */
 public final class ChainScenario implements Scenario {
@@ -70,8 +70,7 @@ public final class ChainScenario implements Scenario {
         f.put("hop_exit_to_report_p50_ms", Stats.median(hops.exitToReport));
         f.put("hop_report_to_release_p50_ms", Stats.median(hops.reportToRelease));
         f.put("hop_release_commit_relay_p50_ms", Stats.median(hops.commitAndRelay));
-        f.put("hop_ready_to_slot_p50_ms", Stats.median(hops.readyToSlot));
-        f.put("hop_slot_to_spawn_p50_ms", Stats.median(hops.slotToSpawn));
+        f.put("hop_ready_to_spawn_p50_ms", Stats.median(hops.readyToSpawn));
         return f;
     }
 
@@ -85,8 +84,7 @@ public final class ChainScenario implements Scenario {
         final List<Double> exitToReport = new ArrayList<>();
         final List<Double> reportToRelease = new ArrayList<>();
         final List<Double> commitAndRelay = new ArrayList<>();
-        final List<Double> readyToSlot = new ArrayList<>();
-        final List<Double> slotToSpawn = new ArrayList<>();
+        final List<Double> readyToSpawn = new ArrayList<>();
 
         void add(InstanceTimes pred, TaskTimes succTask, InstanceTimes succ) {
             edge.add(millis(pred.ended(), succ.started()));
@@ -96,8 +94,7 @@ public final class ChainScenario implements Scenario {
             exitToReport.add(reported - epochMillis(pred.ended()));
             reportToRelease.add(decided - reported);
             commitAndRelay.add(sent - decided);
-            readyToSlot.add(epochMillis(succ.starting()) - sent);
-            slotToSpawn.add(millis(succ.starting(), succ.started()));
+            readyToSpawn.add(epochMillis(succ.started()) - sent);
         }
 
         private static double epochMillis(java.time.Instant t) {

@@ -81,7 +81,7 @@ public final class BenchStack implements AutoCloseable {
         config.putAll(options.propertiesFor(service.name()));
         List<String> command = new ArrayList<>(Launch.detachedPrefix());
         command.add(Launch.java());
-        command.add("-Xmx" + options.heap());
+        command.addAll(Launch.serviceOptions(options.heap()));
         command.addAll(options.jvmOptionsFor(service.name()));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -99,7 +99,7 @@ public final class Supervisor {
                         service, home, stack.bootstrapServers(), ServiceConfig.Database.of(stack));
         List<String> command = new ArrayList<>(Launch.detachedPrefix());
         command.add(Launch.java());
-        command.add("-Xmx256m");
+        command.addAll(Launch.serviceOptions(Launch.SERVICE_HEAP));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         Path own = home.serviceConfig(service.name());
         if (Files.isRegularFile(own)) {

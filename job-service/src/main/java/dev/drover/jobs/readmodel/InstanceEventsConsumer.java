@@ -83,7 +83,8 @@ public class InstanceEventsConsumer {
                 continue;
             }
             changed.put(key, next.get());
-            LOG.infof(
+            // DEBUG: the provisioner logs each attempt's states at INFO where they happen.
+            LOG.debugf(
                     "jobId=%s task=%s instance=%d attempt=%d: %s -> %s",
                     event.jobId(),
                     event.taskName(),

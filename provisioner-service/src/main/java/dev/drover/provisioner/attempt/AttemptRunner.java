@@ -10,6 +10,7 @@ import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.provisioner.ProvisionerConfig;
 import dev.drover.provisioner.logs.LogStreams;
 import dev.drover.provisioner.messaging.EventPublisher;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One attempt from slot to final event: STARTING while its backend prepares it, RUNNING once the
- * command runs (with its logs streamed and its timeout armed), then SUCCEED or FAILED. The final
+ * command runs (with its logs streamed and its timeout armed), then SUCCEED or FAILED. STARTING and
+ * RUNNING are reported only when the attempt stays in them (see {@link StateReports}). The final
  * event goes out only after every log chunk is acknowledged, and the journal forgets the attempt
  * only after the final event is.
  */
@@ -50,6 +52,12 @@ public class AttemptRunner {
                         return t;
                     });
     private volatile boolean shuttingDown;
+    private StateReports reports;
+
+    @PostConstruct
+    void init() {
+        reports = new StateReports(publisher::instanceEvent, timeouts, config.stateReportDelay());
+    }
 
     /**
      * Runs the attempt on the calling thread, to its end or back in line.
@@ -60,17 +68,19 @@ public class AttemptRunner {
      */
     public Optional<Duration> run(Attempt attempt) {
         AttemptId id = attempt.id();
-        publisher.instanceEvent(
-                InstanceStarting.of(id.jobId(), id.taskName(), id.index(), id.attempt()));
+        StateReports.Pending starting =
+                reports.later(
+                        InstanceStarting.of(id.jobId(), id.taskName(), id.index(), id.attempt()));
         LOG.infof("%s STARTING", id.logContext());
         Path workDir = config.stateDir().toAbsolutePath().resolve("work").resolve(id.fileName());
         try {
-            Execution execution = launch(attempt, workDir);
+            Execution execution = launch(attempt, workDir, starting);
             if (execution != null) {
-                supervise(attempt, execution);
+                supervise(attempt, execution, starting);
             }
             return Optional.empty();
         } catch (MachineUnavailable e) {
+            starting.settle();
             return Optional.of(requeue(attempt, e));
         } finally {
             removeWorkDir(workDir);
@@ -94,7 +104,8 @@ public class AttemptRunner {
      *
      * @throws MachineUnavailable when no machine could be created and the attempt waits for one
      */
-    private Execution launch(Attempt attempt, Path workDir) throws MachineUnavailable {
+    private Execution launch(Attempt attempt, Path workDir, StateReports.Pending starting)
+            throws MachineUnavailable {
         AttemptId id = attempt.id();
         try {
             if (attempt.terminated()) {
@@ -118,10 +129,12 @@ public class AttemptRunner {
             LOG.warnf(
                     "%s FAILED kind=%s reason=%s",
                     id.logContext(), outcome.kind(), outcome.getMessage());
+            starting.settle();
             finish(id, failed(id, outcome.kind(), null, outcome.getMessage(), null, Instant.now()));
         } catch (IOException | RuntimeException e) {
             String reason = "cannot prepare the attempt: " + e.getMessage();
             LOG.warnf("%s FAILED kind=SETUP reason=%s", id.logContext(), reason);
+            starting.settle();
             finish(id, failed(id, FailureKind.SETUP, null, reason, null, Instant.now()));
         }
         return null;
@@ -146,14 +159,17 @@ public class AttemptRunner {
         return wait;
     }
 
-    private void supervise(Attempt attempt, Execution execution) {
+    private void supervise(Attempt attempt, Execution execution, StateReports.Pending starting) {
         AttemptId id = attempt.id();
         Instant startedAt = execution.startedAt();
         long timeoutSeconds = attempt.task().timeout() > 0 ? attempt.task().timeout() : 86_400;
         Instant deadline = startedAt.plusSeconds(timeoutSeconds);
         journal.running(id, execution.ref(), startedAt.toEpochMilli(), deadline.toEpochMilli());
-        publisher.instanceEvent(
-                InstanceRunning.of(id.jobId(), id.taskName(), id.index(), id.attempt(), startedAt));
+        starting.settle();
+        StateReports.Pending running =
+                reports.later(
+                        InstanceRunning.of(
+                                id.jobId(), id.taskName(), id.index(), id.attempt(), startedAt));
         LOG.infof("%s RUNNING pid=%d", id.logContext(), execution.ref().pid());
         LogStreams.Pumps pumps = logStreams.start(attempt, execution);
         ScheduledFuture<?> timer =
@@ -165,6 +181,7 @@ public class AttemptRunner {
         int exitCode = awaitExit(execution);
         Instant endedAt = Instant.now();
         timer.cancel(false);
+        running.settle();
         pumps.drain(execution, config.lingerAfterExit());
         if (shuttingDown) {
             return;

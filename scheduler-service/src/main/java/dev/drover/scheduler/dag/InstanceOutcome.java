@@ -51,9 +51,11 @@ final class InstanceOutcome {
         } else if (event instanceof InstanceRunning) {
             applied = running(changes, task, row);
         } else if (event instanceof InstanceSucceeded) {
-            applied = succeeded(changes, task, row);
+            applied = succeeded(changes, markRunning(changes, task), row);
         } else {
-            applied = failed(changes, task, row, (InstanceFailed) event);
+            InstanceFailed failed = (InstanceFailed) event;
+            TaskRow current = failed.startedAt() == null ? task : markRunning(changes, task);
+            applied = failed(changes, current, row, failed);
         }
         return applied ? changes.decision() : Decision.ignore("no move from " + row.state());
     }
@@ -70,9 +72,21 @@ final class InstanceOutcome {
         if (!moveIfLegal(changes, row, State.RUNNING)) {
             return false;
         }
+        markRunning(changes, task);
+        return true;
+    }
+
+    /**
+     * Moves the task and the job to RUNNING once one of their instances ran. The provisioner
+     * reports RUNNING only for instances still running after a short delay, so an instance's end
+     * may be the first news that it started. Returns the task as it is now.
+     */
+    private static TaskRow markRunning(Changes changes, TaskRow task) {
         JobRow job = changes.job();
+        TaskRow current = task;
         if (task.state() == State.RUNNABLE) {
-            changes.put(task.withState(State.RUNNING));
+            current = task.withState(State.RUNNING);
+            changes.put(current);
             changes.emit(
                     TaskStateChanged.of(
                             job.jobId(), task.name(), State.RUNNABLE, State.RUNNING, null));
@@ -81,7 +95,7 @@ final class InstanceOutcome {
             changes.put(job.withState(State.RUNNING));
             changes.emit(JobStateChanged.of(job.jobId(), State.RUNNABLE, State.RUNNING, null));
         }
-        return true;
+        return current;
     }
 
     private static boolean succeeded(Changes changes, TaskRow task, InstanceRow row) {
