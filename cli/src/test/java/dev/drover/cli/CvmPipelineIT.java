@@ -181,8 +181,8 @@ class CvmPipelineIT {
                         () ->
                                 provisioner().pid() != killed.pid()
                                         && provisioner().live().isPresent());
-        // The restarted provisioner's reconciler (first pass a minute after its start, then
-        // every drover.cvm.reconcile-interval) terminates the VMs no live attempt owns.
+        // The restarted provisioner's reconciler (first pass at its start, then every
+        // drover.cvm.reconcile-interval) terminates the VMs no live attempt owns.
         await().atMost(Duration.ofMinutes(3))
                 .until(
                         () ->

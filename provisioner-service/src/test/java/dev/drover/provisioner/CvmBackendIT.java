@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.cvm.v20170312.CvmClient;
-import com.tencentcloudapi.cvm.v20170312.models.Placement;
-import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
-import com.tencentcloudapi.cvm.v20170312.models.Tag;
-import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.drover.cloudstub.tencent.Faults;
 import dev.drover.cloudstub.tencent.StubVm;
@@ -217,7 +209,7 @@ class CvmBackendIT {
         // What the user does once done with it: it bills until then.
         TerminateInstancesRequest done = new TerminateInstancesRequest();
         done.setInstanceIds(new String[] {kept.instanceId()});
-        cvm().TerminateInstances(done);
+        CloudResource.cvm().TerminateInstances(done);
     }
 
     @Test
@@ -317,50 +309,12 @@ class CvmBackendIT {
     @Test
     void reconcilerTerminatesVmsOfUnknownAttempts() throws Exception {
         // As a provisioner killed with -9 leaves it: a tagged VM no live attempt owns.
-        String orphan = orphanVm("job-crashed1");
+        String orphan = CloudResource.orphanVm("job-crashed1");
         assertThat(stub().liveVms()).anyMatch(vm -> vm.instanceId().equals(orphan));
 
         assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(1);
 
         await().atMost(WAIT).until(() -> stub().liveVms().isEmpty());
-    }
-
-    /** A CVM client of the test account, as a user (or a crashed provisioner) holds one. */
-    private static CvmClient cvm() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(stub().endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        return new CvmClient(
-                new Credential(CloudResource.SECRET_ID, CloudResource.SECRET_KEY),
-                "ap-guangzhou",
-                new ClientProfile(ClientProfile.SIGN_TC3_256, http));
-    }
-
-    private static String orphanVm(String job) throws Exception {
-        RunInstancesRequest request = new RunInstancesRequest();
-        request.setInstanceType("S5.MEDIUM2");
-        request.setImageId("img-test");
-        Placement placement = new Placement();
-        placement.setZone("ap-guangzhou-3");
-        request.setPlacement(placement);
-        TagSpecification tags = new TagSpecification();
-        tags.setResourceType("instance");
-        tags.setTags(
-                new Tag[] {
-                    tag("drover-job", job),
-                    tag("drover-task", "T"),
-                    tag("drover-index", "0"),
-                    tag("drover-attempt", "1")
-                });
-        request.setTagSpecification(new TagSpecification[] {tags});
-        return cvm().RunInstances(request).getInstanceIdSet()[0];
-    }
-
-    private static Tag tag(String key, String value) {
-        Tag tag = new Tag();
-        tag.setKey(key);
-        tag.setValue(value);
-        return tag;
     }
 
     private static ObjectNode exitThree(ObjectNode task) {

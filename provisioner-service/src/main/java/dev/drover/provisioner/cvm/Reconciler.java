@@ -16,6 +16,10 @@ import org.jboss.logging.Logger;
  * Terminates every instance carrying Drover's tags whose attempt this provisioner is not running
  * (finished, lost in a crash, or unknown), except those kept by FailedAction INTERRUPT. Runs at
  * start and every {@code drover.cvm.reconcile-interval}, when the cvm backend is in use.
+ *
+ * <p>The schedule has no delay: Quarkus fires an interval trigger first as soon as the scheduler
+ * starts, on a worker thread, so VMs orphaned by a crash go at once and startup never waits for the
+ * cloud. A pass that fails (cloud unreachable) logs a WARN; the next one tries again.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -28,7 +32,6 @@ public class Reconciler {
 
     @Scheduled(
             every = "${drover.cvm.reconcile-interval:60s}",
-            delay = 1,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (selector.cvmInUse()) {
