@@ -30,45 +30,23 @@ public record JobRow(
         boolean terminating) {
 
     JobRow withState(State next) {
-        return new JobRow(
-                jobId,
-                next,
-                dependOn,
-                priority,
-                placement,
-                stateIfCreateCvmFailed,
-                openTasks,
-                firstFailed,
-                terminating);
+        return progressed(next, openTasks, firstFailed, terminating);
     }
 
     JobRow withOpenTasks(int open) {
-        return new JobRow(
-                jobId,
-                state,
-                dependOn,
-                priority,
-                placement,
-                stateIfCreateCvmFailed,
-                open,
-                firstFailed,
-                terminating);
+        return progressed(state, open, firstFailed, terminating);
     }
 
     JobRow withFirstFailed(String task) {
-        return new JobRow(
-                jobId,
-                state,
-                dependOn,
-                priority,
-                placement,
-                stateIfCreateCvmFailed,
-                openTasks,
-                task,
-                terminating);
+        return progressed(state, openTasks, task, terminating);
     }
 
     JobRow withTerminating(boolean flag) {
+        return progressed(state, openTasks, firstFailed, flag);
+    }
+
+    /** The same job with new values of the components that change while it runs. */
+    private JobRow progressed(State state, int openTasks, String firstFailed, boolean terminating) {
         return new JobRow(
                 jobId,
                 state,
@@ -78,6 +56,6 @@ public record JobRow(
                 stateIfCreateCvmFailed,
                 openTasks,
                 firstFailed,
-                flag);
+                terminating);
     }
 }
