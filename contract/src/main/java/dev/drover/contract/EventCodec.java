@@ -1,12 +1,15 @@
 package dev.drover.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -39,6 +42,36 @@ public final class EventCodec {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot encode " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The length in UTF-8 bytes of {@link #encode}'s result, without building the string. */
+    public static long encodedLength(Object value) {
+        ByteCounter counter = new ByteCounter();
+        try {
+            MAPPER.writeValue(counter, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+        return counter.count;
+    }
+
+    /** Writes {@link #encode}'s result as UTF-8 to {@code out}, which stays open. */
+    public static void encodeTo(OutputStream out, Object value) throws IOException {
+        MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    }
+
+    private static final class ByteCounter extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 

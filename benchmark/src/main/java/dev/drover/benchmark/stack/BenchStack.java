@@ -89,7 +89,7 @@ public final class BenchStack implements AutoCloseable {
         try {
             Files.createDirectories(home.logs());
             Process process =
-                    new ProcessBuilder(command)
+                    Launch.serviceProcess(command)
                             .directory(home.root().toFile())
                             .redirectErrorStream(true)
                             .redirectInput(ProcessBuilder.Redirect.from(Launch.devNull()))

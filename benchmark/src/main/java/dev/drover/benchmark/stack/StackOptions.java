@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param home the stack's fresh directory
  * @param repo the checkout holding the services' built jars
- * @param heap the services' {@code -Xmx} value, e.g. {@code 256m} (as {@code drover up})
+ * @param heap the services' {@code -Xmx} value, e.g. {@code 192m} (as {@code drover up})
  * @param properties extra {@code -D} system properties: key {@code service:property} for one
  *     service, plain {@code property} for all four
  * @param jvmOptions extra JVM options for every service, after Drover's own

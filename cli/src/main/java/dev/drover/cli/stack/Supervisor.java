@@ -110,7 +110,7 @@ public final class Supervisor {
         command.add("-jar");
         command.add(service.jar(layout.repo()).toString());
         ProcessBuilder builder =
-                new ProcessBuilder(command)
+                Launch.serviceProcess(command)
                         .directory(home.root().toFile())
                         .redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(Launch.devNull()))

@@ -9,7 +9,6 @@ import dev.drover.contract.spec.JobSpec;
 import dev.drover.contract.spec.Placement;
 import dev.drover.contract.spec.TaskSpec;
 import dev.drover.jobs.outbox.OutboxRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +100,7 @@ final class AcceptanceEvents {
         List<T> current = new ArrayList<>();
         long used = 0;
         for (T item : items) {
-            long size = EventCodec.encode(item).getBytes(StandardCharsets.UTF_8).length;
+            long size = EventCodec.encodedLength(item);
             boolean full = current.size() >= count || used + size > bytes;
             if (full && !current.isEmpty()) {
                 slices.add(current);

@@ -1,7 +1,8 @@
 package dev.drover.jobs.submission;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.contract.EventCodec;
 import dev.drover.jobs.outbox.Outbox;
 import dev.drover.jobs.outbox.OutboxRecord;
@@ -12,7 +13,11 @@ import dev.drover.jobs.validation.JobValidator;
 import dev.drover.jobs.validation.Validation;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -171,15 +176,24 @@ public class JobSubmissions {
 
     /** The document as DescribeJobSubmitInfo shows it: defaults filled in, secrets masked. */
     private static String submittedDocument(Validation.Valid valid) {
-        ObjectNode document = EventCodec.mapper().createObjectNode();
-        if (valid.placement() != null) {
-            document.set("Placement", EventCodec.mapper().valueToTree(valid.placement()));
+        ObjectMapper mapper = EventCodec.mapper();
+        StringWriter document = new StringWriter();
+        try (JsonGenerator out = Secrets.masking(mapper.createGenerator(document))) {
+            out.writeStartObject();
+            if (valid.placement() != null) {
+                out.writeFieldName("Placement");
+                mapper.writeValue(out, valid.placement());
+            }
+            out.writeFieldName("Job");
+            mapper.writeValue(out, valid.job());
+            if (valid.clientToken() != null) {
+                out.writeStringField("ClientToken", valid.clientToken());
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the job document", e);
         }
-        document.set("Job", EventCodec.mapper().valueToTree(valid.job()));
-        if (valid.clientToken() != null) {
-            document.put("ClientToken", valid.clientToken());
-        }
-        return Secrets.mask(document).toString();
+        return document.toString();
     }
 
     /**
@@ -187,14 +201,20 @@ public class JobSubmissions {
      * in formatting, field order or spelled-out defaults are the same submission.
      */
     private static String canonicalHash(Validation.Valid valid) {
-        String canonical =
-                EventCodec.encode(valid.job()) + "\n" + EventCodec.encode(valid.placement());
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of()
-                    .formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        // Streamed into the digest: a 10,000-task job need not exist as one string.
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            EventCodec.encodeTo(out, valid.job());
+            out.write('\n');
+            EventCodec.encodeTo(out, valid.placement());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash the job", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -95,7 +95,7 @@ final class TaskReader {
 
     /** A task whose TaskReady could not fit in one Kafka record would never be released. */
     private void refuseTooLarge(TaskSpec spec, Scope scope) {
-        long bytes = Text.utf8Length(EventCodec.encode(spec));
+        long bytes = EventCodec.encodedLength(spec);
         if (bytes > limits.maxTaskSpecBytes()) {
             json.violations()
                     .add(
