@@ -11,6 +11,7 @@ import dev.drover.cli.job.JobDocument;
 import dev.drover.cli.stack.Pids;
 import dev.drover.cli.stack.Repo;
 import dev.drover.cli.stack.StackHome;
+import dev.drover.cloudstub.LocalTencentCloud;
 import dev.drover.cloudstub.cos.S3ProxyServer;
 import dev.drover.cloudstub.tencent.StubVm;
 import dev.drover.cloudstub.tencent.TencentCloudStub;
@@ -33,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -57,13 +57,12 @@ class CvmPipelineIT {
     private static final Path REPO = Repo.locate(null);
     private static final String SECRET_ID = "AKIDdroverpipeline";
     private static final String SECRET_KEY = "drover-pipeline-secret";
-    private static final String REGION = "ap-guangzhou";
     private static final String SCRATCH_BUCKET = "drover-scratch-1250000000";
     private static final Set<String> ALIVE = Set.of("PENDING", "RUNNING");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path cloud;
-    private static S3ProxyServer s3;
+    private static Path cloudDir;
+    private static LocalTencentCloud cloud;
     private static TencentCloudStub stub;
     private static CosStore cos;
     private static TestStack stack;
@@ -71,22 +70,19 @@ class CvmPipelineIT {
 
     @BeforeAll
     static void upOnTencentCloud() throws IOException {
-        cloud = Files.createTempDirectory("drover-cvm-pipeline-");
-        s3 = S3ProxyServer.start(cloud.resolve("s3proxy"));
-        s3.createBucket(Demo.CORPUS.bucket());
-        s3.createBucket(SCRATCH_BUCKET);
+        cloudDir = Files.createTempDirectory("drover-cvm-pipeline-");
+        cloud =
+                LocalTencentCloud.cosAndCvm(cloudDir, SECRET_ID, SECRET_KEY)
+                        .buckets(Demo.CORPUS.bucket(), SCRATCH_BUCKET);
         cos =
                 new CosStore(
                         CosConfig.localEndpoint(
-                                s3.address(),
+                                cloud.cos().address(),
                                 S3ProxyServer.HOST_SUFFIX,
-                                REGION,
+                                LocalTencentCloud.REGION,
                                 new CosCredentials("AKIDseeder", "seeder-secret")));
         // Each VM gets its own /tmp: the four count-words instances all use the same paths.
-        stub =
-                TencentCloudStub.start(cloud.resolve("vms"))
-                        .addAccount(SECRET_ID, SECRET_KEY)
-                        .privateTmp();
+        stub = cloud.cvm().privateTmp();
         stack = TestStack.up(CvmPipelineIT::configureForTencentCloud);
         api = stack.api();
         stageCorpus();
@@ -99,17 +95,14 @@ class CvmPipelineIT {
                 stack.close();
             }
         } finally {
-            if (stub != null) {
-                stub.close();
-            }
             if (cos != null) {
                 cos.close();
             }
-            if (s3 != null) {
-                s3.close();
-            }
             if (cloud != null) {
-                TestStack.deleteTree(cloud);
+                cloud.close();
+            }
+            if (cloudDir != null) {
+                TestStack.deleteTree(cloudDir);
             }
         }
     }
@@ -229,30 +222,9 @@ class CvmPipelineIT {
      * log-collector; the image and instance type are the defaults a task without ComputeEnv gets.
      */
     private static void configureForTencentCloud(StackHome home) throws IOException {
-        Map<String, String> cosConfig =
-                Map.of(
-                        "drover.cos.enabled",
-                        "true",
-                        "drover.cos.region",
-                        REGION,
-                        "drover.cos.endpoint-address",
-                        s3.address(),
-                        "drover.cos.endpoint-suffix",
-                        S3ProxyServer.HOST_SUFFIX,
-                        "drover.cos.https",
-                        "false",
-                        "tencentcloud.secret-id",
-                        SECRET_ID,
-                        "tencentcloud.secret-key",
-                        SECRET_KEY);
         Properties provisioner = new Properties();
-        provisioner.putAll(cosConfig);
+        provisioner.putAll(cloud.cvmConfig(SCRATCH_BUCKET));
         provisioner.put("drover.provisioner.backend", "cvm");
-        provisioner.put("drover.cvm.endpoint", stub.endpoint());
-        provisioner.put("drover.cvm.https", "false");
-        provisioner.put("drover.cvm.region", REGION);
-        provisioner.put("drover.cvm.scratch-path", "cos://" + SCRATCH_BUCKET + "/scratch/");
-        provisioner.put("drover.cvm.default-zone", "ap-guangzhou-3");
         provisioner.put("drover.cvm.default-image-id", "img-drover-pipeline");
         provisioner.put("drover.cvm.default-instance-type", "S5.MEDIUM2");
         provisioner.put("drover.cvm.poll-interval", "100ms");
@@ -260,7 +232,7 @@ class CvmPipelineIT {
         provisioner.put("drover.cvm.reconcile-interval", "5s");
         write(home.serviceConfig("provisioner-service"), provisioner);
         Properties collector = new Properties();
-        collector.putAll(cosConfig);
+        collector.putAll(cloud.cosConfig());
         write(home.serviceConfig("log-collector"), collector);
     }
 

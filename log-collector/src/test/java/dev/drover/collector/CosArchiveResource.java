@@ -1,5 +1,6 @@
 package dev.drover.collector;
 
+import dev.drover.cloudstub.LocalTencentCloud;
 import dev.drover.cloudstub.cos.S3ProxyServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -16,28 +17,23 @@ import java.util.Map;
 public class CosArchiveResource implements QuarkusTestResourceLifecycleManager {
 
     static final String BUCKET = "drover-1250000000";
-    static final String REGION = "ap-guangzhou";
+    static final String REGION = LocalTencentCloud.REGION;
 
-    private static S3ProxyServer s3;
+    private static LocalTencentCloud cloud;
 
     @Override
     public Map<String, String> start() {
         try {
             Path base = Files.createTempDirectory("drover-collector-cos-it-");
-            s3 = S3ProxyServer.start(base.resolve("s3proxy"));
-            s3.createBucket(BUCKET);
-            return Map.ofEntries(
-                    Map.entry("drover.collector.spool-dir", base.resolve("spool").toString()),
-                    Map.entry("drover.store.root", base.resolve("store").toString()),
-                    Map.entry("drover.cos.enabled", "true"),
-                    Map.entry("drover.cos.region", REGION),
-                    Map.entry("drover.cos.endpoint-address", s3.address()),
-                    Map.entry("drover.cos.endpoint-suffix", S3ProxyServer.HOST_SUFFIX),
-                    Map.entry("drover.cos.https", "false"),
-                    Map.entry("drover.cos.multipart-threshold", "5242880"),
-                    Map.entry("drover.cos.part-size", "5242880"),
-                    Map.entry("tencentcloud.secret-id", "AKIDcollectortest"),
-                    Map.entry("tencentcloud.secret-key", "collector-test-secret"));
+            cloud =
+                    LocalTencentCloud.cos(base, "AKIDcollectortest", "collector-test-secret")
+                            .buckets(BUCKET);
+            Map<String, String> config = cloud.cosConfig();
+            config.put("drover.collector.spool-dir", base.resolve("spool").toString());
+            config.put("drover.store.root", base.resolve("store").toString());
+            config.put("drover.cos.multipart-threshold", "5242880");
+            config.put("drover.cos.part-size", "5242880");
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,13 +41,13 @@ public class CosArchiveResource implements QuarkusTestResourceLifecycleManager {
 
     /** The running S3Proxy. */
     static S3ProxyServer s3() {
-        return s3;
+        return cloud.cos();
     }
 
     @Override
     public void stop() {
-        if (s3 != null) {
-            s3.close();
+        if (cloud != null) {
+            cloud.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.drover.provisioner;
 
+import dev.drover.cloudstub.LocalTencentCloud;
 import dev.drover.cloudstub.cos.S3ProxyServer;
 import dev.drover.store.cos.CosConfig;
 import dev.drover.store.cos.CosCredentials;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,45 +19,44 @@ import java.util.Map;
 public class CosResource implements QuarkusTestResourceLifecycleManager {
 
     static final String BUCKET = "drover-1250000000";
-    static final String REGION = "ap-guangzhou";
+    static final String REGION = LocalTencentCloud.REGION;
+    static final String SECRET_ID = "AKIDprovisionertest";
+    static final String SECRET_KEY = "provisioner-test-secret";
 
-    private static S3ProxyServer s3;
+    private static LocalTencentCloud cloud;
     private static CosStore store;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path base = Files.createTempDirectory("drover-provisioner-cos-");
-            s3 = S3ProxyServer.start(base.resolve("s3proxy"));
-            s3.createBucket(BUCKET);
-            store =
-                    new CosStore(
-                            CosConfig.localEndpoint(
-                                    s3.address(),
-                                    S3ProxyServer.HOST_SUFFIX,
-                                    REGION,
-                                    new CosCredentials("AKIDseeder", "seeder-secret")));
-            return config(s3);
+            cloud =
+                    startCloud(Files.createTempDirectory("drover-provisioner-cloud-"))
+                            .buckets(BUCKET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        store =
+                new CosStore(
+                        CosConfig.localEndpoint(
+                                cloud.cos().address(),
+                                S3ProxyServer.HOST_SUFFIX,
+                                REGION,
+                                new CosCredentials("AKIDseeder", "seeder-secret")));
+        return config(cloud);
     }
 
-    /** The provisioner's configuration for COS on {@code s3}. */
-    static Map<String, String> config(S3ProxyServer s3) {
-        Map<String, String> config = new HashMap<>();
-        config.put("drover.cos.enabled", "true");
-        config.put("drover.cos.region", REGION);
-        config.put("drover.cos.endpoint-address", s3.address());
-        config.put("drover.cos.endpoint-suffix", S3ProxyServer.HOST_SUFFIX);
-        config.put("drover.cos.https", "false");
-        config.put("tencentcloud.secret-id", "AKIDprovisionertest");
-        config.put("tencentcloud.secret-key", "provisioner-test-secret");
-        return config;
+    /** What runs as the cloud: COS only. */
+    LocalTencentCloud startCloud(Path dir) {
+        return LocalTencentCloud.cos(dir, SECRET_ID, SECRET_KEY);
     }
 
-    static S3ProxyServer s3() {
-        return s3;
+    /** The provisioner's configuration for the cloud. */
+    Map<String, String> config(LocalTencentCloud started) {
+        return started.cosConfig();
+    }
+
+    static LocalTencentCloud cloud() {
+        return cloud;
     }
 
     static CosStore store() {
@@ -66,11 +65,14 @@ public class CosResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (store != null) {
-            store.close();
-        }
-        if (s3 != null) {
-            s3.close();
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
         }
     }
 }
