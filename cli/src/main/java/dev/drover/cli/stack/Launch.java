@@ -38,6 +38,10 @@ public final class Launch {
                 // On small heaps and 2 cores the serial collector keeps up, without G1's ~50 MB of
                 // remembered sets and its GC threads.
                 "-XX:+UseSerialGC",
+                // C2 recompiling kept half of each service's CPU busy in the benchmark, and on 2
+                // cores it competes with the work itself; C1's code is fast enough for services
+                // that mostly wait on Kafka, PostgreSQL and child processes.
+                "-XX:TieredStopAtLevel=1",
                 // The default (posix_spawn through jspawnhelper) costs one more exec per command:
                 // a tenth of the provisioner's CPU in a fan-out of trivial instances.
                 "-Djdk.lang.Process.launchMechanism=VFORK");
