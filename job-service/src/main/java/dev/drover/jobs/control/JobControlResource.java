@@ -1,7 +1,6 @@
 package dev.drover.jobs.control;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.drover.jobs.problem.Problem;
 import dev.drover.jobs.problem.RequestId;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** TerminateJob, RetryJobs and DeleteJob over REST. */
@@ -48,13 +45,7 @@ public class JobControlResource {
                     "Asynchronous: the job ends FAILED (reason terminated) once nothing runs.")
     @APIResponse(responseCode = "202", description = "Terminate requested")
     @APIResponse(responseCode = "200", description = "The job had already finished; nothing done")
-    @APIResponse(
-            responseCode = "404",
-            description = "ResourceNotFound.Job",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound.Job")
     public Response terminate(@PathParam("jobId") String jobId) {
         boolean requested = control.terminate(jobId);
         return Response.status(requested ? 202 : 200)
@@ -70,20 +61,8 @@ public class JobControlResource {
                     "Re-runs the failed and never-run instances in DAG order;"
                             + " keeps succeeded work.")
     @APIResponse(responseCode = "202", description = "Retry requested")
-    @APIResponse(
-            responseCode = "404",
-            description = "ResourceNotFound.Job",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "UnsupportedOperation: the job is not FAILED",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound.Job")
+    @APIResponse(responseCode = "409", description = "UnsupportedOperation: the job is not FAILED")
     public Response retry(@PathParam("jobId") String jobId) {
         control.retry(jobId);
         return Response.status(202).entity(new Control(jobId, true, requestId.value())).build();
@@ -92,20 +71,10 @@ public class JobControlResource {
     @DELETE
     @Operation(summary = "Delete a finished job and everything stored about it")
     @APIResponse(responseCode = "200", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "ResourceNotFound.Job",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound.Job")
     @APIResponse(
             responseCode = "409",
-            description = "ResourceInUse.Job: the job or one of its instances is unfinished",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "ResourceInUse.Job: the job or one of its instances is unfinished")
     public Control delete(@PathParam("jobId") String jobId) {
         control.delete(jobId);
         return new Control(jobId, true, requestId.value());

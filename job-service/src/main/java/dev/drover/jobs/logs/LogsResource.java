@@ -3,7 +3,6 @@ package dev.drover.jobs.logs;
 import dev.drover.contract.event.LogStream;
 import dev.drover.jobs.problem.ApiProblem;
 import dev.drover.jobs.problem.Codes;
-import dev.drover.jobs.problem.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The archived stdout or stderr of one instance, byte for byte. */
@@ -37,20 +34,12 @@ public class LogsResource {
     @APIResponse(responseCode = "200", description = "The bytes, application/octet-stream")
     @APIResponse(
             responseCode = "400",
-            description = "InvalidParameterValue: bad stream, index or attempt",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "InvalidParameterValue: bad stream, index or attempt")
     @APIResponse(
             responseCode = "404",
             description =
                     "ResourceNotFound.Job, .Task, .Instance,"
-                            + " or ResourceNotFound.Logs (not archived yet)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                            + " or ResourceNotFound.Logs (not archived yet)")
     public Response read(
             @PathParam("jobId") String jobId,
             @PathParam("taskName") String taskName,

@@ -1,6 +1,7 @@
 package dev.drover.jobs.problem;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of every error answer, RFC 9457 {@code application/problem+json} with our extensions.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param fields the offending field paths, e.g. {@code Job.Tasks[1].TaskName}
  * @param requestId the id of the request, also sent as the X-Request-Id header
  */
+@Schema(name = Problem.SCHEMA, description = "An RFC 9457 problem with Drover's code and fields")
 public record Problem(
         String type,
         String title,
@@ -24,4 +26,7 @@ public record Problem(
 
     /** The media type of a problem body. */
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Its schema's name in the OpenAPI document, which every error answer refers to. */
+    public static final String SCHEMA = "Problem";
 }

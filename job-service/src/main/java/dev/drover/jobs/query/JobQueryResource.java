@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drover.contract.EventCodec;
 import dev.drover.jobs.problem.ApiProblem;
-import dev.drover.jobs.problem.Problem;
 import dev.drover.jobs.problem.RequestId;
 import dev.drover.jobs.validation.PageRequest;
 import dev.drover.jobs.validation.Violation;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The read API: DescribeJobs, DescribeJob, DescribeJobSubmitInfo and DescribeTask. */
@@ -45,11 +42,7 @@ public class JobQueryResource {
     @APIResponse(responseCode = "200", description = "A page of jobs and the TotalCount")
     @APIResponse(
             responseCode = "400",
-            description = "InvalidParameterValue(.Negative): bad Offset, Limit or state",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "InvalidParameterValue(.Negative): bad Offset, Limit or state")
     public Views.JobPage list(
             @QueryParam("state") List<String> states,
             @QueryParam("name") List<String> names,
@@ -66,13 +59,7 @@ public class JobQueryResource {
     @Path("{jobId}")
     @Operation(summary = "Describe a job: state, tasks, dependences and state counts")
     @APIResponse(responseCode = "200", description = "The job")
-    @APIResponse(
-            responseCode = "404",
-            description = "ResourceNotFound.Job",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound.Job")
     public Views.JobDetail describe(@PathParam("jobId") String jobId) {
         return jobs.describe(jobId, requestId.value());
     }
@@ -83,13 +70,7 @@ public class JobQueryResource {
             summary = "The submitted document",
             description = "Defaults filled in; SecretKey and passwords shown as ******.")
     @APIResponse(responseCode = "200", description = "JobId, Placement, Job, ClientToken")
-    @APIResponse(
-            responseCode = "404",
-            description = "ResourceNotFound.Job",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound.Job")
     public JsonNode submitInfo(@PathParam("jobId") String jobId) {
         JsonNode document = jobs.submitted(jobId);
         ObjectNode answer = EventCodec.mapper().createObjectNode().put("JobId", jobId);
@@ -106,18 +87,10 @@ public class JobQueryResource {
     @APIResponse(responseCode = "200", description = "The task")
     @APIResponse(
             responseCode = "400",
-            description = "InvalidParameterValue(.Negative): bad Offset or Limit",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "InvalidParameterValue(.Negative): bad Offset or Limit")
     @APIResponse(
             responseCode = "404",
-            description = "ResourceNotFound.Job or ResourceNotFound.Task",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "ResourceNotFound.Job or ResourceNotFound.Task")
     public Views.TaskDetail task(
             @PathParam("jobId") String jobId,
             @PathParam("taskName") String taskName,

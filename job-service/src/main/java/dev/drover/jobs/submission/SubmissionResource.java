@@ -3,7 +3,6 @@ package dev.drover.jobs.submission;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drover.jobs.problem.ApiProblem;
 import dev.drover.jobs.problem.Codes;
-import dev.drover.jobs.problem.Problem;
 import dev.drover.jobs.problem.RequestId;
 import dev.drover.jobs.validation.Validation;
 import dev.drover.jobs.validation.Violation;
@@ -17,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/jobs}: submit a job in Tencent BatchCompute's SubmitJob shape. */
@@ -57,18 +54,10 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "Same ClientToken and document as before")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid document, malformed JSON or LimitExceeded",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "Invalid document, malformed JSON or LimitExceeded")
     @APIResponse(
             responseCode = "409",
-            description = "ResourceInUse.ClientToken: the token names a different document",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "ResourceInUse.ClientToken: the token names a different document")
     public Response submit(byte[] body) {
         SubmitOutcome outcome = submissions.submit(bodies.parse(body), "rest", null);
         if (outcome instanceof SubmitOutcome.Accepted accepted) {

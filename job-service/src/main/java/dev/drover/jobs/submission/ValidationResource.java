@@ -1,7 +1,6 @@
 package dev.drover.jobs.submission;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.drover.jobs.problem.Problem;
 import dev.drover.jobs.problem.RequestId;
 import dev.drover.jobs.validation.Validation;
 import jakarta.ws.rs.POST;
@@ -9,8 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -47,13 +44,7 @@ public class ValidationResource {
             summary = "Validate a job without submitting it",
             description = "Creates nothing; a ClientToken is not looked up.")
     @APIResponse(responseCode = "200", description = "The document would be accepted")
-    @APIResponse(
-            responseCode = "400",
-            description = "The same problem a submit would answer",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The same problem a submit would answer")
     public Verdict validate(byte[] body) {
         Validation validation = submissions.validate(bodies.parse(body));
         if (validation instanceof Validation.Invalid invalid) {

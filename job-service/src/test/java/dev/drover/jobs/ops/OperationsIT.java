@@ -1,15 +1,21 @@
 package dev.drover.jobs.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.contract.EventCodec;
 import dev.drover.jobs.support.Api;
 import dev.drover.jobs.support.Bodies;
 import dev.drover.localstack.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What operators and API users rely on besides the job endpoints. */
@@ -18,6 +24,8 @@ import org.junit.jupiter.api.Test;
         value = LocalStackResource.class,
         initArgs = @ResourceArg(name = LocalStackResource.DATABASE_ARG, value = "drover_jobs"))
 class OperationsIT {
+
+    private static final String PROBLEM_SCHEMA = "/content/application~1problem+json/schema/$ref";
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
@@ -30,15 +38,36 @@ class OperationsIT {
     }
 
     @Test
-    void openApiDocumentsEveryEndpointAndItsProblems() {
-        given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .body(containsString("/v1/jobs/{jobId}/tasks/{taskName}/instances/{index}/logs"))
-                .body(containsString("/v1/jobs/validate"))
-                .body(containsString("application/problem+json"))
-                .body(containsString("ResourceInUse.Job"));
+    void openApiDocumentsEveryEndpointAndItsProblems() throws Exception {
+        String document =
+                given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                containsString(
+                                        "/v1/jobs/{jobId}/tasks/{taskName}/instances/{index}/logs"))
+                        .body(containsString("/v1/jobs/validate"))
+                        .body(containsString("ResourceInUse.Job"))
+                        .extract()
+                        .asString();
+        JsonNode openApi = EventCodec.mapper().readTree(document);
+        List<String> problemSchemas = new ArrayList<>();
+        for (JsonNode path : openApi.path("paths")) {
+            for (JsonNode operation : path) {
+                for (Map.Entry<String, JsonNode> response :
+                        operation.path("responses").properties()) {
+                    if (response.getKey().startsWith("4")) {
+                        problemSchemas.add(response.getValue().at(PROBLEM_SCHEMA).asText());
+                    }
+                }
+            }
+        }
+        // Every endpoint names its 4xx answers; each is documented as a problem+json Problem.
+        assertThat(problemSchemas)
+                .hasSizeGreaterThanOrEqualTo(15)
+                .containsOnly("#/components/schemas/Problem");
+        assertThat(openApi.at("/components/schemas/Problem/properties").has("code")).isTrue();
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
