@@ -125,20 +125,13 @@ public class JobQueries {
         List<Views.TaskSummary> tasks = new ArrayList<>();
         try (PreparedStatement select =
                 c.prepareStatement(
-                        "select name, state, instance_num, state_reason, create_time, start_time,"
-                                + " end_time from task where job_id = ? order by position")) {
+                        "select "
+                                + TaskQueries.TASK_COLUMNS
+                                + " from task where job_id = ? order by position")) {
             select.setString(1, jobId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    tasks.add(
-                            new Views.TaskSummary(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getInt(3),
-                                    rs.getString(4),
-                                    Rows.instant(rs, "create_time"),
-                                    Rows.instant(rs, "start_time"),
-                                    Rows.instant(rs, "end_time")));
+                    tasks.add(TaskQueries.summary(rs));
                 }
             }
         }

@@ -16,9 +16,12 @@ import java.util.List;
 @ApplicationScoped
 public class TaskQueries {
 
+    /** What {@link #summary} reads. */
+    static final String TASK_COLUMNS =
+            "name, state, instance_num, state_reason, create_time, start_time, end_time";
+
     private static final String TASK =
-            "select name, state, instance_num, state_reason, create_time, start_time, end_time"
-                    + " from task where job_id = ? and name = ?";
+            "select " + TASK_COLUMNS + " from task where job_id = ? and name = ?";
 
     /** Each instance with the archived logs of its latest attempt, if any. */
     private static final String INSTANCES =
@@ -70,17 +73,11 @@ public class TaskQueries {
     private Views.TaskDetail detail(
             Connection c, String jobId, ResultSet task, PageRequest paging, String requestId)
             throws SQLException {
-        String taskName = task.getString("name");
-        int instanceNum = task.getInt("instance_num");
+        Views.TaskSummary summary = summary(task);
+        String taskName = summary.taskName();
         return new Views.TaskDetail(
                 jobId,
-                taskName,
-                task.getString("state"),
-                instanceNum,
-                task.getString("state_reason"),
-                Rows.instant(task, "create_time"),
-                Rows.instant(task, "start_time"),
-                Rows.instant(task, "end_time"),
+                summary,
                 Metrics.of(
                         JobQueries.counts(
                                 c,
@@ -89,8 +86,20 @@ public class TaskQueries {
                                 jobId,
                                 taskName)),
                 instances(c, jobId, taskName, paging),
-                instanceNum,
+                summary.taskInstanceNum(),
                 requestId);
+    }
+
+    /** The task of a row with {@link #TASK_COLUMNS}. */
+    static Views.TaskSummary summary(ResultSet task) throws SQLException {
+        return new Views.TaskSummary(
+                task.getString("name"),
+                task.getString("state"),
+                task.getInt("instance_num"),
+                task.getString("state_reason"),
+                Rows.instant(task, "create_time"),
+                Rows.instant(task, "start_time"),
+                Rows.instant(task, "end_time"));
     }
 
     private List<Views.InstanceView> instances(

@@ -1,6 +1,7 @@
 package dev.drover.jobs.query;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Views {
             @JsonProperty("TotalCount") long totalCount,
             @JsonProperty("RequestId") String requestId) {}
 
-    /** One task of a job. */
+    /** One task of a job; DescribeTask answers the same fields. */
     public record TaskSummary(
             @JsonProperty("TaskName") String taskName,
             @JsonProperty("TaskState") String taskState,
@@ -87,16 +88,10 @@ public final class Views {
             @JsonProperty("StdoutUri") String stdoutUri,
             @JsonProperty("StderrUri") String stderrUri) {}
 
-    /** DescribeTask: the task and one page of its instances. */
+    /** DescribeTask: the task, its fields inline after JobId, and one page of its instances. */
     public record TaskDetail(
             @JsonProperty("JobId") String jobId,
-            @JsonProperty("TaskName") String taskName,
-            @JsonProperty("TaskState") String taskState,
-            @JsonProperty("TaskInstanceNum") int taskInstanceNum,
-            @JsonProperty("StateReason") String stateReason,
-            @JsonProperty("CreateTime") Instant createTime,
-            @JsonProperty("StartTime") Instant startTime,
-            @JsonProperty("EndTime") Instant endTime,
+            @JsonUnwrapped TaskSummary task,
             @JsonProperty("TaskInstanceMetrics") Metrics taskInstanceMetrics,
             @JsonProperty("TaskInstanceSet") List<InstanceView> taskInstanceSet,
             @JsonProperty("TotalCount") long totalCount,

@@ -30,11 +30,7 @@ final class Renderings {
         out.put("EndTime", time(job.endTime()));
         ArrayNode tasks = out.putArray("TaskSet");
         for (Views.TaskSummary task : job.taskSet()) {
-            tasks.addObject()
-                    .put("TaskName", task.taskName())
-                    .put("TaskState", task.taskState())
-                    .put("CreateTime", time(task.createTime()))
-                    .put("EndTime", time(task.endTime()));
+            taskFields(tasks.addObject(), task);
         }
         ArrayNode edges = out.putArray("DependenceSet");
         for (Views.DependenceView edge : job.dependenceSet()) {
@@ -65,17 +61,22 @@ final class Renderings {
     static ObjectNode task(Views.TaskDetail task) {
         ObjectNode out = object();
         out.put("JobId", task.jobId());
+        taskFields(out, task.task());
+        out.put("TaskInstanceTotalCount", task.totalCount());
+        ArrayNode instances = out.putArray("TaskInstanceSet");
+        for (Views.InstanceView instance : task.taskInstanceSet()) {
+            instances.add(instance(instance, task.task().createTime()));
+        }
+        out.set("TaskInstanceMetrics", metrics(task.taskInstanceMetrics()));
+        return out;
+    }
+
+    /** The fields a TaskView of DescribeJob and DescribeTask share. */
+    private static void taskFields(ObjectNode out, Views.TaskSummary task) {
         out.put("TaskName", task.taskName());
         out.put("TaskState", task.taskState());
         out.put("CreateTime", time(task.createTime()));
         out.put("EndTime", time(task.endTime()));
-        out.put("TaskInstanceTotalCount", task.totalCount());
-        ArrayNode instances = out.putArray("TaskInstanceSet");
-        for (Views.InstanceView instance : task.taskInstanceSet()) {
-            instances.add(instance(instance, task.createTime()));
-        }
-        out.set("TaskInstanceMetrics", metrics(task.taskInstanceMetrics()));
-        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drover.contract.EventCodec;
 import dev.drover.jobs.support.Api;
 import dev.drover.jobs.support.Bodies;
 import dev.drover.localstack.LocalStackResource;
@@ -166,6 +167,33 @@ class QueryIT {
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("1000"));
+    }
+
+    @Test
+    void describeTaskAnswersTheTaskFieldsAfterJobIdInTheirOrder() throws Exception {
+        String jobId = Api.submit(Bodies.singleTask("fields-" + run, 1).toString());
+        String body =
+                given().get("/v1/jobs/{id}/tasks/T", jobId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        List<String> fields = new ArrayList<>();
+        EventCodec.mapper().readTree(body).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "JobId",
+                        "TaskName",
+                        "TaskState",
+                        "TaskInstanceNum",
+                        "StateReason",
+                        "CreateTime",
+                        "StartTime",
+                        "EndTime",
+                        "TaskInstanceMetrics",
+                        "TaskInstanceSet",
+                        "TotalCount",
+                        "RequestId");
     }
 
     @Test
