@@ -3,9 +3,6 @@ package dev.drover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,24 +14,16 @@ class CliErrorsTest {
 
     @TempDir Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drover(String... args) {
-        CommandLine cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     @Test
     void statusWithoutAStackSaysDroverIsNotRunningAndHowToStartIt() throws IOException {
-        String api = "http://127.0.0.1:" + closedPort();
+        String api = "http://127.0.0.1:" + InProcessCli.closedPort();
 
-        int exit = drover("status", "job-00000000", "--api", api);
+        int exit = cli.drover("status", "job-00000000", "--api", api);
 
         assertThat(exit).isEqualTo(Drover.FAILED);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("Drover is not running at " + api + ": start it with ./drover up");
     }
 
@@ -43,39 +32,38 @@ class CliErrorsTest {
         Path job = dir.resolve("broken.json");
         Files.writeString(job, "{\n  \"Job\": {\n    \"Tasks\": [,]\n  }\n}\n");
 
-        int exit = drover("submit", job.toString(), "--api", "http://127.0.0.1:" + closedPort());
+        int exit =
+                cli.drover(
+                        "submit",
+                        job.toString(),
+                        "--api",
+                        "http://127.0.0.1:" + InProcessCli.closedPort());
 
         assertThat(exit).isEqualTo(Drover.FAILED);
-        assertThat(err.toString()).contains(job + " is not valid JSON at line 3, column 15");
+        assertThat(cli.err()).contains(job + " is not valid JSON at line 3, column 15");
     }
 
     @Test
     void submitOfAMissingFileSaysSo() {
-        int exit = drover("submit", dir.resolve("nope.json").toString());
+        int exit = cli.drover("submit", dir.resolve("nope.json").toString());
 
         assertThat(exit).isEqualTo(Drover.FAILED);
-        assertThat(err.toString()).contains("nope.json: no such file");
+        assertThat(cli.err()).contains("nope.json: no such file");
     }
 
     @Test
     void downWithNothingRunningSaysSoAndSucceeds() {
-        int exit = drover("down", "--home", dir.toString());
+        int exit = cli.drover("down", "--home", dir.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Drover is not running from " + dir);
+        assertThat(cli.out()).contains("Drover is not running from " + dir);
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        int exit = drover("launch");
+        int exit = cli.drover("launch");
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("Unmatched argument");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(cli.err()).contains("Unmatched argument");
     }
 }

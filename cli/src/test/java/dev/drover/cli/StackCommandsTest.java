@@ -7,8 +7,6 @@ import dev.drover.cli.stack.Service;
 import dev.drover.cli.stack.StackHome;
 import dev.drover.cli.stack.StackState;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,28 +14,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What {@code up} and the API commands say about the stack of a home. */
 class StackCommandsTest {
 
     @TempDir Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drover(String... args) {
-        CommandLine cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     @Test
     void aPortHeldByAnotherProcessIsReportedBusyAndAFreeOneIsNot() throws IOException {
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Service holder = new Service("job-service", held.getLocalPort(), null);
-            Service free = new Service("log-collector", closedPort(), null);
+            Service free = new Service("log-collector", InProcessCli.closedPort(), null);
 
             assertThat(FreePorts.busy(List.of(holder, free))).containsExactly(holder);
         }
@@ -49,7 +38,7 @@ class StackCommandsTest {
             int port = held.getLocalPort();
 
             int exit =
-                    drover(
+                    cli.drover(
                             "up",
                             "--home",
                             dir.toString(),
@@ -59,7 +48,7 @@ class StackCommandsTest {
                             "job-service=" + port);
 
             assertThat(exit).isEqualTo(Drover.FAILED);
-            assertThat(err.toString())
+            assertThat(cli.err())
                     .contains(port + " (job-service)")
                     .contains("in use on 127.0.0.1")
                     .contains("./drover down --home")
@@ -73,20 +62,20 @@ class StackCommandsTest {
 
     @Test
     void statusWithHomeAsksTheApiOfThatHomesStack() throws IOException {
-        String api = "http://127.0.0.1:" + closedPort();
+        String api = "http://127.0.0.1:" + InProcessCli.closedPort();
         new StackState(StackState.Phase.READY, api, "job-service " + api).write(new StackHome(dir));
 
-        int exit = drover("status", "job-00000000", "--home", dir.toString());
+        int exit = cli.drover("status", "job-00000000", "--home", dir.toString());
 
         assertThat(exit).isEqualTo(Drover.FAILED);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("Drover is not running at " + api)
                 .contains("./drover up --home " + dir);
     }
 
     @Test
     void statusAndUpOnADegradedStackNameTheDeadServiceAndTheFix() throws IOException {
-        String api = "http://127.0.0.1:" + closedPort();
+        String api = "http://127.0.0.1:" + InProcessCli.closedPort();
         StackHome home = new StackHome(dir);
         // This JVM plays the supervisor that is still alive.
         Files.writeString(home.stackPid(), ProcessHandle.current().pid() + "\n");
@@ -95,21 +84,15 @@ class StackCommandsTest {
                         + " 300 s); Fix: ./drover down && ./drover up";
         new StackState(StackState.Phase.DEGRADED, api, why).write(home);
 
-        int status = drover("status", "job-00000000", "--home", dir.toString());
-        int up = drover("up", "--home", dir.toString(), "--repo", dir.toString());
+        int status = cli.drover("status", "job-00000000", "--home", dir.toString());
+        int up = cli.drover("up", "--home", dir.toString(), "--repo", dir.toString());
 
         assertThat(status).isEqualTo(Drover.FAILED);
         assertThat(up).isEqualTo(Drover.FAILED);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("drover: warning: Drover in " + dir + " is degraded: " + why)
                 .contains("Drover is not running at " + api + ": Drover in " + dir)
                 .contains("but is degraded: " + why);
-        assertThat(out.toString()).doesNotContain("already running");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(cli.out()).doesNotContain("already running");
     }
 }
