@@ -125,6 +125,9 @@ public class LogCollector {
                 16 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 4 * 1024 * 1024,
+                // A crashed collector's partitions move after 10 s, not Kafka's default 45 s.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                10_000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
