@@ -10,43 +10,27 @@ import dev.drover.contract.storage.RemotePath;
 import dev.drover.localstack.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** InputMappings, OutputMappings and PackagePath in COS (S3Proxy) on the local backend. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 @QuarkusTestResource(value = CosResource.class, restrictToAnnotatedClass = true)
-class CosMappingsIT {
+class CosMappingsIT extends HarnessPerClass {
 
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final String BUCKET = CosResource.BUCKET;
-    private static Harness harness;
-
-    @BeforeAll
-    static void probes() {
-        harness = Harness.open();
-    }
-
-    @AfterAll
-    static void closeProbes() throws InterruptedException {
-        harness.close();
-    }
 
     @Test
     void inputDirectoryIsStagedFromCosAndOutputsGoUpToCos() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        put("in-" + run + "/data.txt", "payload\n");
-        put("in-" + run + "/nested/more.txt", "more\n");
+        CosResource.put("in-" + run + "/data.txt", "payload\n");
+        CosResource.put("in-" + run + "/nested/more.txt", "more\n");
         String mount = "/cosdata-" + run;
         String command =
                 "cat "
@@ -96,7 +80,7 @@ class CosMappingsIT {
                 .isInstanceOf(dev.drover.contract.event.InstanceSucceeded.class);
         assertThat(Harness.text(harness.awaitStream(job, "C", 0, 1, LogStream.STDOUT, SHORT)))
                 .isEqualTo("payload\nmore\n");
-        assertThat(get("out-" + run + "/r.txt")).isEqualTo("result-0\n");
+        assertThat(CosResource.read("out-" + run + "/r.txt")).isEqualTo("result-0\n");
     }
 
     @Test
@@ -126,19 +110,5 @@ class CosMappingsIT {
                 .isInstanceOf(dev.drover.contract.event.InstanceSucceeded.class);
         assertThat(Harness.text(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, SHORT)))
                 .isEqualTo("from-cos-package\n");
-    }
-
-    private static void put(String key, String text) throws Exception {
-        CosResource.store()
-                .put(
-                        RemotePath.parse("cos://" + BUCKET + "/" + key),
-                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String get(String key) throws Exception {
-        try (InputStream in =
-                CosResource.store().open(RemotePath.parse("cos://" + BUCKET + "/" + key))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -2,12 +2,16 @@ package dev.drover.provisioner;
 
 import dev.drover.cloudstub.LocalTencentCloud;
 import dev.drover.cloudstub.cos.S3ProxyServer;
+import dev.drover.contract.storage.RemotePath;
 import dev.drover.store.cos.CosConfig;
 import dev.drover.store.cos.CosCredentials;
 import dev.drover.store.cos.CosStore;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +65,20 @@ public class CosResource implements QuarkusTestResourceLifecycleManager {
 
     static CosStore store() {
         return store;
+    }
+
+    /** Stores {@code text} under {@code key} in {@link #BUCKET}, as a user would upload it. */
+    static void put(String key, String text) throws IOException {
+        store.put(
+                RemotePath.parse("cos://" + BUCKET + "/" + key),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text stored under {@code key} in {@link #BUCKET}. */
+    static String read(String key) throws IOException {
+        try (InputStream in = store.open(RemotePath.parse("cos://" + BUCKET + "/" + key))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Override

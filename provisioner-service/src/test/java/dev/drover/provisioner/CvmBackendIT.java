@@ -17,7 +17,6 @@ import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.LogStream;
 import dev.drover.contract.event.TerminateJob;
 import dev.drover.contract.spec.TaskSpec;
-import dev.drover.contract.storage.RemotePath;
 import dev.drover.localstack.LocalStackResource;
 import dev.drover.provisioner.attempt.AttemptId;
 import dev.drover.provisioner.cvm.Reconciler;
@@ -25,39 +24,23 @@ import dev.drover.provisioner.queue.Dispatcher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The cvm backend against the local CVM/TAT endpoint and S3Proxy, through the real SDKs. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 @QuarkusTestResource(value = CloudResource.class, restrictToAnnotatedClass = true)
-class CvmBackendIT {
+class CvmBackendIT extends HarnessPerClass {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String BUCKET = CosResource.BUCKET;
-    private static Harness harness;
 
     @Inject Reconciler reconciler;
     @Inject Dispatcher dispatcher;
-
-    @BeforeAll
-    static void probes() {
-        harness = Harness.open();
-    }
-
-    @AfterAll
-    static void closeProbes() throws InterruptedException {
-        harness.close();
-    }
 
     @AfterEach
     void noVmOutlivesATest() {
@@ -68,7 +51,7 @@ class CvmBackendIT {
     @Test
     void c19TaskRunsOnCvmWithInputsOutputsAndByteExactLogs() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        put("in-" + run + "/data.txt", "payload\n");
+        CosResource.put("in-" + run + "/data.txt", "payload\n");
         String inputDir = "/tmp/drover-cvm-in-" + run;
         String outFile = "/tmp/drover-cvm-out-" + run + ".txt";
         TaskSpec task =
@@ -107,7 +90,8 @@ class CvmBackendIT {
         assertThat(Harness.text(out)).endsWith("payload\n");
         assertThat(Harness.text(harness.awaitStream(job, "Q", 0, 1, LogStream.STDERR, WAIT)))
                 .isEqualTo("to-stderr\n");
-        assertThat(get("out-" + run + "/drover-cvm-out-" + run + ".txt")).isEqualTo("out-0\n");
+        assertThat(CosResource.read("out-" + run + "/drover-cvm-out-" + run + ".txt"))
+                .isEqualTo("out-0\n");
         assertThat(stub().calls("TerminateInstances")).isPositive();
     }
 
@@ -354,19 +338,5 @@ class CvmBackendIT {
 
     private static TencentCloudStub stub() {
         return CloudResource.stub();
-    }
-
-    private static void put(String key, String text) throws Exception {
-        CloudResource.store()
-                .put(
-                        RemotePath.parse("cos://" + BUCKET + "/" + key),
-                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String get(String key) throws Exception {
-        try (InputStream in =
-                CloudResource.store().open(RemotePath.parse("cos://" + BUCKET + "/" + key))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

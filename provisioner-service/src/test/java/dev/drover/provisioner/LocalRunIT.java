@@ -18,27 +18,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The acceptance cases of the local backend, against the real broker. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
-class LocalRunIT {
+class LocalRunIT extends HarnessPerClass {
 
     private static final Duration SHORT = Duration.ofSeconds(30);
-    private static Harness harness;
-
-    @BeforeAll
-    static void probes() {
-        harness = Harness.open();
-    }
-
-    @AfterAll
-    static void closeProbes() throws InterruptedException {
-        harness.close();
-    }
 
     @Test
     void binaryOutputIsStreamedByteExact() {

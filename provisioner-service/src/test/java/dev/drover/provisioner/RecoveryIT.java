@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
-class RecoveryIT {
+class RecoveryIT extends HarnessPerClass {
 
     private static final Duration SHORT = Duration.ofSeconds(30);
-    private static Harness harness;
 
     @Inject EventPublisher publisher;
-
-    @BeforeAll
-    static void probes() {
-        harness = Harness.open();
-    }
-
-    @AfterAll
-    static void closeProbes() throws InterruptedException {
-        harness.close();
-    }
 
     @Test
     void leftoverProcessGroupIsKilledAndReportedNodeLost() throws Exception {

@@ -22,27 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Terminate, InputMappings and OutputMappings on the local backend, against the real broker. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
-class TerminateAndMappingsIT {
+class TerminateAndMappingsIT extends HarnessPerClass {
 
     private static final Duration SHORT = Duration.ofSeconds(30);
-    private static Harness harness;
-
-    @BeforeAll
-    static void probes() {
-        harness = Harness.open();
-    }
-
-    @AfterAll
-    static void closeProbes() throws InterruptedException {
-        harness.close();
-    }
 
     @Test
     void terminateKillsTheProcessGroupsAndRefusesLaterWork() {
