@@ -1,8 +1,10 @@
 package dev.drover.collector;
 
 import dev.drover.contract.EventCodec;
+import dev.drover.contract.Topics;
 import dev.drover.contract.event.LogStream;
 import dev.drover.contract.event.LogsArchived;
+import dev.drover.localstack.LocalStackResource;
 import dev.drover.localstack.TopicProbe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +18,25 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Waits for and reads what the collector announced on {@code drover.logs.archived}. */
-final class ArchivedLogs {
+final class ArchivedLogs implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final TopicProbe probe;
 
-    ArchivedLogs(TopicProbe probe) {
+    private ArchivedLogs(TopicProbe probe) {
         this.probe = probe;
+    }
+
+    /** Follows the announcements made from now on. */
+    static ArchivedLogs fromNow() {
+        return new ArchivedLogs(
+                TopicProbe.fromEnd(LocalStackResource.bootstrapServers(), Topics.LOGS_ARCHIVED));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        probe.close();
     }
 
     LogsArchived await(String jobId, String task, int attempt, LogStream stream)

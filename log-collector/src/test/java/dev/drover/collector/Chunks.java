@@ -1,9 +1,14 @@
 package dev.drover.collector;
 
+import dev.drover.contract.EventCodec;
+import dev.drover.contract.Topics;
 import dev.drover.contract.event.LogChunk;
 import dev.drover.contract.event.LogStream;
+import dev.drover.localstack.LocalStackResource;
+import dev.drover.localstack.TopicProbe;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,6 +25,26 @@ public record Chunks(
         String fileName) {
 
     public static final int MAX_CHUNK = 64 * 1024;
+
+    /** SHA-256 of {@link #c16Stdout()}. */
+    public static final String C16_SHA =
+            "51fdedc17578bf051ba7e77b3083538812095db10e8214b1b4add43d292a5b5e";
+
+    /** The stdout of acceptance case C16: binary, not valid UTF-8, with NUL and 0xff. */
+    public static byte[] c16Stdout() {
+        return HexFormat.of().parseHex("68692074686572650a80ff000a6279650a");
+    }
+
+    /** Publishes the chunks in their order, each acknowledged before the next is sent. */
+    public static void send(List<LogChunk> chunks) {
+        for (LogChunk chunk : chunks) {
+            TopicProbe.send(
+                    LocalStackResource.bootstrapServers(),
+                    Topics.LOGS,
+                    chunk.key(),
+                    EventCodec.encode(chunk));
+        }
+    }
 
     /** The default file name the provisioner resolves. */
     public static String defaultFileName(LogStream stream, String jobId, String task, int index) {

@@ -11,20 +11,14 @@ import com.qcloud.cos.http.HttpProtocol;
 import com.qcloud.cos.region.Region;
 import dev.drover.cloudstub.cos.S3ProxyServer;
 import dev.drover.collector.messaging.LogCollector;
-import dev.drover.contract.EventCodec;
-import dev.drover.contract.Topics;
-import dev.drover.contract.event.LogChunk;
 import dev.drover.contract.event.LogStream;
 import dev.drover.contract.event.LogsArchived;
 import dev.drover.localstack.LocalStackResource;
-import dev.drover.localstack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -37,43 +31,38 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = CosArchiveResource.class, restrictToAnnotatedClass = true)
 class CosArchiveIT {
 
-    private static final String C16_STDOUT = "6869207468657265 0a80ff000a6279650a";
-    private static final String C16_SHA =
-            "51fdedc17578bf051ba7e77b3083538812095db10e8214b1b4add43d292a5b5e";
     private static final String BUCKET = CosArchiveResource.BUCKET;
 
     @Inject LogCollector collector;
 
-    private TopicProbe probe;
     private ArchivedLogs archived;
 
     @BeforeEach
     void probe() {
-        probe = TopicProbe.fromEnd(LocalStackResource.bootstrapServers(), Topics.LOGS_ARCHIVED);
-        archived = new ArchivedLogs(probe);
+        archived = ArchivedLogs.fromNow();
     }
 
     @AfterEach
     void closeProbe() throws InterruptedException {
-        probe.close();
+        archived.close();
     }
 
     @Test
     void c16BytesAreArchivedIntoCosByteExactUnderTheLongFormUri() throws Exception {
         String job = newJobId();
-        byte[] stdout = HexFormat.of().parseHex(C16_STDOUT.replace(" ", ""));
+        byte[] stdout = Chunks.c16Stdout();
         String fileName = Chunks.defaultFileName(LogStream.STDOUT, job, "BIN", 0);
         Chunks out =
                 new Chunks(
                         job, "BIN", 0, 1, LogStream.STDOUT, "cos://" + BUCKET + "/c16/", fileName);
-        send(out.of(stdout));
+        Chunks.send(out.of(stdout));
 
         LogsArchived o = archived.await(job, "BIN", 1, LogStream.STDOUT);
 
         String longForm =
                 "cos://" + BUCKET + ".cos." + CosArchiveResource.REGION + ".myqcloud.com/";
         assertThat(o.uri()).isEqualTo(longForm + "c16/" + fileName + ".attempt-1");
-        assertThat(o.sha256()).isEqualTo(C16_SHA);
+        assertThat(o.sha256()).isEqualTo(Chunks.C16_SHA);
         assertThat(o.size()).isEqualTo(17);
         assertThat(object("c16/" + fileName + ".attempt-1")).isEqualTo(stdout);
         assertThat(object("c16/" + fileName)).isEqualTo(stdout);
@@ -131,16 +120,6 @@ class CosArchiveIT {
                     }
                 });
         return new COSClient(new BasicCOSCredentials("AKIDreader", "reader-secret"), config);
-    }
-
-    private static void send(List<LogChunk> chunks) {
-        for (LogChunk chunk : chunks) {
-            TopicProbe.send(
-                    LocalStackResource.bootstrapServers(),
-                    Topics.LOGS,
-                    chunk.key(),
-                    EventCodec.encode(chunk));
-        }
     }
 
     private static String newJobId() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drover.collector.messaging.LogCollector;
-import dev.drover.contract.EventCodec;
 import dev.drover.contract.Topics;
 import dev.drover.contract.event.LogChunk;
 import dev.drover.contract.event.LogStream;
@@ -24,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -38,40 +36,34 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(CollectorDirsResource.class)
 class LogCollectorIT {
 
-    private static final String C16_STDOUT = "6869207468657265 0a80ff000a6279650a";
-    private static final String C16_SHA =
-            "51fdedc17578bf051ba7e77b3083538812095db10e8214b1b4add43d292a5b5e";
-
     @Inject CollectorConfig config;
     @Inject LogCollector collector;
 
-    private TopicProbe probe;
     private ArchivedLogs archived;
 
     @BeforeEach
     void probe() {
-        probe = TopicProbe.fromEnd(LocalStackResource.bootstrapServers(), Topics.LOGS_ARCHIVED);
-        archived = new ArchivedLogs(probe);
+        archived = ArchivedLogs.fromNow();
     }
 
     @AfterEach
     void closeProbe() throws InterruptedException {
-        probe.close();
+        archived.close();
     }
 
     @Test
     void binaryAndInvalidUtf8OutputIsArchivedByteExact() throws Exception {
         String job = newJobId();
-        byte[] stdout = HexFormat.of().parseHex(C16_STDOUT.replace(" ", ""));
+        byte[] stdout = Chunks.c16Stdout();
         Chunks out = chunks(job, "BIN", 1, LogStream.STDOUT, "cos://test-bucket/c16/");
         Chunks err = out.withStream(LogStream.STDERR, defaultName(LogStream.STDERR, job, "BIN"));
-        send(out.of(stdout));
-        send(err.of(new byte[] {(byte) 0xfe}));
+        Chunks.send(out.of(stdout));
+        Chunks.send(err.of(new byte[] {(byte) 0xfe}));
 
         LogsArchived o = archived.await(job, "BIN", 1, LogStream.STDOUT);
         LogsArchived e = archived.await(job, "BIN", 1, LogStream.STDERR);
 
-        assertThat(o.sha256()).isEqualTo(C16_SHA);
+        assertThat(o.sha256()).isEqualTo(Chunks.C16_SHA);
         assertThat(o.size()).isEqualTo(17);
         assertThat(Files.readAllBytes(ArchivedLogs.pathOf(o.uri()))).isEqualTo(stdout);
         assertThat(Files.readAllBytes(plain(o))).isEqualTo(stdout);
@@ -110,7 +102,7 @@ class LogCollectorIT {
     void redeliveredAndReorderedChunksLeaveTheObjectUnchanged() throws Exception {
         byte[] bytes = randomBytes(5 * Chunks.MAX_CHUNK + 123, 7);
         String inOrderJob = newJobId();
-        send(
+        Chunks.send(
                 chunks(inOrderJob, "R", 1, LogStream.STDOUT, "cos://test-bucket/redelivery/")
                         .of(bytes));
         String messyJob = newJobId();
@@ -122,7 +114,7 @@ class LogCollectorIT {
         twice.addAll(messy);
         Collections.shuffle(twice, new Random(42));
 
-        send(twice);
+        Chunks.send(twice);
         LogsArchived clean = archived.await(inOrderJob, "R", 1, LogStream.STDOUT);
         LogsArchived shuffled = archived.await(messyJob, "R", 1, LogStream.STDOUT);
 
@@ -134,8 +126,9 @@ class LogCollectorIT {
         Path object = ArchivedLogs.pathOf(shuffled.uri());
         var modified = Files.getLastModifiedTime(object);
         String job2 = newJobId();
-        send(messy);
-        send(chunks(job2, "R", 1, LogStream.STDOUT, "cos://test-bucket/redelivery/").of(bytes));
+        Chunks.send(messy);
+        Chunks.send(
+                chunks(job2, "R", 1, LogStream.STDOUT, "cos://test-bucket/redelivery/").of(bytes));
         archived.await(job2, "R", 1, LogStream.STDOUT);
         assertThat(Files.readAllBytes(object)).isEqualTo(bytes);
         assertThat(Files.getLastModifiedTime(object)).isEqualTo(modified);
@@ -149,7 +142,7 @@ class LogCollectorIT {
         byte[] bytes = randomBytes(6 * Chunks.MAX_CHUNK + 99, 11);
         List<LogChunk> all =
                 chunks(job, "RS", 1, LogStream.STDOUT, "cos://test-bucket/restart/").of(bytes);
-        send(all.subList(0, 3));
+        Chunks.send(all.subList(0, 3));
         Path spoolDir = config.collector().spoolDir();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> spooledBytes(spoolDir) >= 3L * Chunks.MAX_CHUNK);
@@ -159,7 +152,7 @@ class LogCollectorIT {
         collector.stop();
         appendTornFrame(spoolDir);
         collector.start();
-        send(all.subList(1, all.size()));
+        Chunks.send(all.subList(1, all.size()));
 
         LogsArchived o = archived.await(job, "RS", 1, LogStream.STDOUT);
         assertThat(o.sha256()).isEqualTo(ArchivedLogs.sha256(bytes));
@@ -171,18 +164,18 @@ class LogCollectorIT {
         String job = newJobId();
         Chunks first = chunks(job, "T", 1, LogStream.STDOUT, "cos://test-bucket/attempts/");
         Chunks second = first.withAttempt(2);
-        send(first.of(ascii("first\n")));
+        Chunks.send(first.of(ascii("first\n")));
         LogsArchived a1 = archived.await(job, "T", 1, LogStream.STDOUT);
-        send(second.of(ascii("second\n")));
+        Chunks.send(second.of(ascii("second\n")));
         LogsArchived a2 = archived.await(job, "T", 2, LogStream.STDOUT);
 
         // Attempt 1's end delivered again after attempt 2 won must not take the plain name.
-        send(first.of(ascii("first\n")));
+        Chunks.send(first.of(ascii("first\n")));
         String late = newJobId();
         Chunks lateSecond = chunks(late, "T", 2, LogStream.STDOUT, "cos://test-bucket/attempts/");
-        send(lateSecond.of(ascii("second\n")));
+        Chunks.send(lateSecond.of(ascii("second\n")));
         archived.await(late, "T", 2, LogStream.STDOUT);
-        send(lateSecond.withAttempt(1).of(ascii("first\n")));
+        Chunks.send(lateSecond.withAttempt(1).of(ascii("first\n")));
         archived.await(late, "T", 1, LogStream.STDOUT);
 
         assertThat(ArchivedLogs.pathOf(a1.uri()).getFileName().toString())
@@ -197,8 +190,12 @@ class LogCollectorIT {
     @Test
     void taskNamesDifferingOnlyInCaseGetDistinctObjects() throws Exception {
         String job = newJobId();
-        send(chunks(job, "A", 1, LogStream.STDOUT, "cos://test-bucket/c03/").of(ascii("upper\n")));
-        send(chunks(job, "a", 1, LogStream.STDOUT, "cos://test-bucket/c03/").of(ascii("lower\n")));
+        Chunks.send(
+                chunks(job, "A", 1, LogStream.STDOUT, "cos://test-bucket/c03/")
+                        .of(ascii("upper\n")));
+        Chunks.send(
+                chunks(job, "a", 1, LogStream.STDOUT, "cos://test-bucket/c03/")
+                        .of(ascii("lower\n")));
 
         LogsArchived upper = archived.await(job, "A", 1, LogStream.STDOUT);
         LogsArchived lower = archived.await(job, "a", 1, LogStream.STDOUT);
@@ -213,7 +210,7 @@ class LogCollectorIT {
         String job = newJobId();
         String task = "数据 清洗 (v2)";
         byte[] bytes = ("ran:" + task + "\n").getBytes(StandardCharsets.UTF_8);
-        send(chunks(job, task, 1, LogStream.STDOUT, "cos://test-bucket/c04/").of(bytes));
+        Chunks.send(chunks(job, task, 1, LogStream.STDOUT, "cos://test-bucket/c04/").of(bytes));
 
         LogsArchived o = archived.await(job, task, 1, LogStream.STDOUT);
 
@@ -230,7 +227,7 @@ class LogCollectorIT {
     @Test
     void streamWithoutRedirectGoesToTheDefaultLayout() throws Exception {
         String job = newJobId();
-        send(chunks(job, "plain", 1, LogStream.STDOUT, null).of(ascii("kept\n")));
+        Chunks.send(chunks(job, "plain", 1, LogStream.STDOUT, null).of(ascii("kept\n")));
 
         LogsArchived o = archived.await(job, "plain", 1, LogStream.STDOUT);
 
@@ -255,8 +252,10 @@ class LogCollectorIT {
         Chunks escape =
                 new Chunks(
                         job, "x", 0, 1, LogStream.STDOUT, "cos://test-bucket/c04/", "../../escape");
-        send(escape.of(ascii("should-not-be-stored\n")));
-        send(chunks(job, "after", 1, LogStream.STDOUT, "cos://test-bucket/c04/").of(ascii("ok\n")));
+        Chunks.send(escape.of(ascii("should-not-be-stored\n")));
+        Chunks.send(
+                chunks(job, "after", 1, LogStream.STDOUT, "cos://test-bucket/c04/")
+                        .of(ascii("ok\n")));
 
         LogsArchived o = archived.await(job, "after", 1, LogStream.STDOUT);
 
@@ -271,16 +270,6 @@ class LogCollectorIT {
 
     private static String defaultName(LogStream stream, String job, String task) {
         return Chunks.defaultFileName(stream, job, task, 0);
-    }
-
-    private static void send(List<LogChunk> chunks) {
-        for (LogChunk chunk : chunks) {
-            TopicProbe.send(
-                    LocalStackResource.bootstrapServers(),
-                    Topics.LOGS,
-                    chunk.key(),
-                    EventCodec.encode(chunk));
-        }
     }
 
     private Path storeRoot() {

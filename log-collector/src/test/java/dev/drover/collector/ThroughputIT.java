@@ -3,11 +3,9 @@ package dev.drover.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.drover.contract.Topics;
 import dev.drover.contract.event.LogStream;
 import dev.drover.contract.event.LogsArchived;
 import dev.drover.localstack.LocalStackResource;
-import dev.drover.localstack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +30,7 @@ class ThroughputIT {
     void wideFanOutOfTinyStreamsIsArchivedInBatches() throws Exception {
         int instances = Integer.getInteger("fanout.instances", 1000);
         String job = "job-" + UUID.randomUUID();
-        try (TopicProbe probe =
-                TopicProbe.fromEnd(LocalStackResource.bootstrapServers(), Topics.LOGS_ARCHIVED)) {
-            ArchivedLogs archived = new ArchivedLogs(probe);
+        try (ArchivedLogs archived = ArchivedLogs.fromNow()) {
             long start = System.nanoTime();
             try (BulkSender sender = new BulkSender()) {
                 for (int i = 0; i < instances; i++) {
@@ -57,9 +53,7 @@ class ThroughputIT {
     void largeStreamThroughput() throws Exception {
         int chunks = 512; // 32 MiB
         String job = "job-" + UUID.randomUUID();
-        try (TopicProbe probe =
-                TopicProbe.fromEnd(LocalStackResource.bootstrapServers(), Topics.LOGS_ARCHIVED)) {
-            ArchivedLogs archived = new ArchivedLogs(probe);
+        try (ArchivedLogs archived = ArchivedLogs.fromNow()) {
             Chunks out = stream(job, 0, LogStream.STDOUT);
             byte[] block = new byte[Chunks.MAX_CHUNK];
             Arrays.fill(block, (byte) 'b');
