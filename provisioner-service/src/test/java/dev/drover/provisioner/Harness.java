@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,6 +93,28 @@ public final class Harness implements AutoCloseable {
             String stateIfCreateCvmFailed) {
         return publish(
                 TaskReady.of(jobId, attempt, indexes, 1, null, stateIfCreateCvmFailed, task));
+    }
+
+    /**
+     * Publishes a TaskReady (priority 1) as if the scheduler had decided it at {@code decidedAt}: a
+     * release that raced a terminate, or one delayed in the broker.
+     */
+    public static TaskReady releaseDecidedAt(
+            String jobId, int attempt, List<Integer> indexes, TaskSpec task, Instant decidedAt) {
+        TaskReady now = TaskReady.of(jobId, attempt, indexes, 1, null, null, task);
+        return publish(
+                new TaskReady(
+                        now.eventId(),
+                        decidedAt,
+                        jobId,
+                        now.schemaVersion(),
+                        task.taskName(),
+                        attempt,
+                        indexes,
+                        1,
+                        null,
+                        null,
+                        task));
     }
 
     private static TaskReady publish(TaskReady ready) {

@@ -3,6 +3,7 @@ package dev.drover.provisioner.attempt;
 import dev.drover.contract.State;
 import dev.drover.contract.spec.Placement;
 import dev.drover.contract.spec.TaskSpec;
+import java.time.Instant;
 
 /**
  * One attempt accepted by this provisioner, from arrival to its final event. The flags are set by
@@ -16,19 +17,21 @@ public final class Attempt {
     private final TaskSpec task;
     private final Placement placement;
     private final String stateIfCreateCvmFailed;
+    private final Instant releasedAt;
     private volatile int requeues;
     private volatile boolean terminated;
     private volatile boolean timedOut;
     private volatile Execution execution;
 
     public Attempt(AttemptId id, int priority, long arrival, TaskSpec task) {
-        this(id, priority, arrival, task, null, null);
+        this(id, priority, arrival, task, null, null, null);
     }
 
     /**
      * @param placement the job's Placement (the zone the cvm backend buys in), or null
      * @param stateIfCreateCvmFailed the job's StateIfCreateCvmFailed: FAILED (also null) or
      *     RUNNABLE
+     * @param releasedAt when the work was released (its TaskReady's occurredAt), or null if unknown
      */
     public Attempt(
             AttemptId id,
@@ -36,13 +39,23 @@ public final class Attempt {
             long arrival,
             TaskSpec task,
             Placement placement,
-            String stateIfCreateCvmFailed) {
+            String stateIfCreateCvmFailed,
+            Instant releasedAt) {
         this.id = id;
         this.priority = priority;
         this.arrival = arrival;
         this.task = task;
         this.placement = placement;
         this.stateIfCreateCvmFailed = stateIfCreateCvmFailed;
+        this.releasedAt = releasedAt;
+    }
+
+    /**
+     * When the work was released, or null: a terminate stops the work released before it, not a
+     * later retry's.
+     */
+    public Instant releasedAt() {
+        return releasedAt;
     }
 
     /** The job's Placement, or null. */

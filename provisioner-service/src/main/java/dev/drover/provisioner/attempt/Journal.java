@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * The provisioner's durable memory, an append-only file of JSON lines: which attempts it accepted
  * (dedupe of redelivered TaskReady), which commands it started (pid, group, start time, deadline)
- * and which jobs were terminated. A line is written before the Kafka record that caused it is
+ * and when jobs were last terminated. A line is written before the Kafka record that caused it is
  * acknowledged. Replayed on start; a torn last line from a crash is skipped. Compacted on start and
  * whenever it has grown well past what it must remember.
  */
@@ -86,19 +87,31 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Records a job as terminated; returns false if it already was. */
-    public synchronized boolean terminate(String jobId) {
-        if (terminatedJobs.containsKey(jobId)) {
+    /**
+     * Records that the job was terminated at {@code decidedAt} (the TerminateJob's occurredAt):
+     * work of it released then or before is stopped. Returns false, writing nothing, if a terminate
+     * at least as recent is already recorded (a redelivery).
+     */
+    public synchronized boolean terminate(String jobId, Instant decidedAt) {
+        long at = decidedAt.toEpochMilli();
+        Long known = terminatedJobs.get(jobId);
+        if (known != null && known >= at) {
             return false;
         }
-        JournalEntry entry = JournalEntry.terminated(jobId, now());
-        terminatedJobs.put(jobId, entry.at());
-        append(entry);
+        terminatedJobs.put(jobId, at);
+        append(JournalEntry.terminated(jobId, at));
         return true;
     }
 
-    public synchronized boolean isTerminated(String jobId) {
-        return terminatedJobs.containsKey(jobId);
+    /**
+     * Whether a terminate stops work of the job released at {@code releasedAt}: it was released at
+     * or before the job's latest terminate. Work released after it (a RetryJob's) is not stopped;
+     * work of unknown release time is, once the job was ever terminated.
+     */
+    public synchronized boolean stops(String jobId, Instant releasedAt) {
+        Long terminatedAt = terminatedJobs.get(jobId);
+        return terminatedAt != null
+                && (releasedAt == null || releasedAt.toEpochMilli() <= terminatedAt);
     }
 
     /** Attempts accepted but not done: after a restart, what the previous run left behind. */
@@ -148,7 +161,7 @@ public final class Journal implements AutoCloseable {
                 known.put(id, entry.at());
                 open.remove(id);
             }
-            case TERMINATED -> terminatedJobs.put(entry.jobId(), entry.at());
+            case TERMINATED -> terminatedJobs.merge(entry.jobId(), entry.at(), Math::max);
         }
     }
 

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param startTicks the leader's start time in clock ticks since boot (RUNNING)
  * @param startedAt when the command started, epoch millis (RUNNING)
  * @param deadline when the attempt times out, epoch millis (RUNNING)
- * @param at when the line was written, epoch millis
+ * @param at when the line was written, epoch millis; for TERMINATED, when the terminate was decided
+ *     (the TerminateJob's occurredAt), work released up to then being stopped. Lines written before
+ *     that meaning hold their write time, a little later, which stops the same work and perhaps a
+ *     little more.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalEntry(
@@ -39,7 +42,7 @@ public record JournalEntry(
         RUNNING,
         /** The attempt's final event was acknowledged by the broker. */
         DONE,
-        /** The job was terminated: later work of it is refused. */
+        /** The job was terminated: work of it released until then is refused. */
         TERMINATED
     }
 

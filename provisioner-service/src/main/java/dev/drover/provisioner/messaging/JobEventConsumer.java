@@ -7,12 +7,14 @@ import dev.drover.provisioner.queue.Dispatcher;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code drover.job.events} for TerminateJob; every other job event is none of the
- * provisioner's business. The terminate is journaled before the record is acknowledged.
+ * provisioner's business (a RetryJob needs nothing here: its work is released after the terminate
+ * and so is not stopped by it). The terminate is journaled before the record is acknowledged.
  */
 @ApplicationScoped
 public class JobEventConsumer {
@@ -33,7 +35,9 @@ public class JobEventConsumer {
         }
         if (event instanceof TerminateJob terminate) {
             LOG.infof("jobId=%s TerminateJob received", terminate.jobId());
-            dispatcher.terminate(terminate.jobId(), terminate.reason());
+            Instant decidedAt =
+                    terminate.occurredAt() == null ? Instant.now() : terminate.occurredAt();
+            dispatcher.terminate(terminate.jobId(), terminate.reason(), decidedAt);
         }
     }
 }

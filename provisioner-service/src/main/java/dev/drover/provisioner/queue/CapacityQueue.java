@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Decides which waiting attempts may start: at most {@code slots} run at once, the highest job
@@ -79,16 +80,16 @@ public final class CapacityQueue {
         running--;
     }
 
-    /** Removes and returns every waiting attempt of a job. */
-    public List<Attempt> removeJob(String jobId) {
+    /** Removes and returns every waiting attempt {@code which} matches. */
+    public List<Attempt> removeIf(Predicate<Attempt> which) {
         List<Attempt> removed = new ArrayList<>();
         waiting.removeIf(
                 a -> {
-                    boolean ofJob = a.id().jobId().equals(jobId);
-                    if (ofJob) {
+                    boolean match = which.test(a);
+                    if (match) {
                         removed.add(a);
                     }
-                    return ofJob;
+                    return match;
                 });
         return removed;
     }

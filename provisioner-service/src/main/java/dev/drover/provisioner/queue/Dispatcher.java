@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,14 @@ public class Dispatcher {
                             arrivals.getAndIncrement(),
                             ready.task(),
                             ready.placement(),
-                            ready.stateIfCreateCvmFailed()));
+                            ready.stateIfCreateCvmFailed(),
+                            ready.occurredAt()));
         }
         List<Attempt> refused = new ArrayList<>();
         List<Attempt> start;
         synchronized (this) {
             for (Attempt attempt : accepted) {
-                if (journal.isTerminated(attempt.id().jobId())) {
+                if (stopped(attempt)) {
                     refused.add(attempt);
                 } else {
                     queue.add(attempt);
@@ -111,17 +113,19 @@ public class Dispatcher {
     }
 
     /**
-     * Stops a job: its waiting attempts (in line or resting) are dropped and its running ones
-     * killed (whole process group), each reported TERMINATED; the job is remembered so later work
-     * of it is refused.
+     * Stops a job's work released up to {@code decidedAt}: its waiting attempts (in line or
+     * resting) are dropped and its running ones killed (whole process group), each reported
+     * TERMINATED. The terminate is remembered so that work released before it and arriving later is
+     * refused too, while work released after it (by a RetryJob, whose TaskReady may even arrive
+     * first, on its own topic) runs.
      */
-    public void terminate(String jobId, String reason) {
-        journal.terminate(jobId);
+    public void terminate(String jobId, String reason, Instant decidedAt) {
+        journal.terminate(jobId, decidedAt);
         List<Attempt> dropped;
         synchronized (this) {
-            dropped = queue.removeJob(jobId);
+            dropped = queue.removeIf(this::stopped);
             for (Attempt attempt : List.copyOf(resting.values())) {
-                if (attempt.id().jobId().equals(jobId)) {
+                if (stopped(attempt)) {
                     resting.remove(attempt.id());
                     dropped.add(attempt);
                 }
@@ -131,13 +135,18 @@ public class Dispatcher {
         LOG.infof("jobId=%s terminate: %d waiting dropped", jobId, dropped.size());
         dropped.forEach(a -> runner.reportNeverRan(a, FailureKind.TERMINATED, why));
         for (Attempt attempt : live.values()) {
-            if (attempt.id().jobId().equals(jobId)) {
+            if (stopped(attempt)) {
                 Execution running = attempt.markTerminated();
                 if (running != null) {
                     running.stop(config.killGrace());
                 }
             }
         }
+    }
+
+    /** Whether a terminate of the attempt's job stops it: it was released before the latest. */
+    private boolean stopped(Attempt attempt) {
+        return journal.stops(attempt.id().jobId(), attempt.releasedAt());
     }
 
     /** Whether this provisioner is running the attempt right now. */
@@ -184,7 +193,7 @@ public class Dispatcher {
             if (rest.isPresent()) {
                 // Checked under the lock that terminate() takes after journaling: no attempt of a
                 // terminated job starts resting.
-                terminatedMeanwhile = journal.isTerminated(attempt.id().jobId());
+                terminatedMeanwhile = stopped(attempt);
                 if (!terminatedMeanwhile) {
                     resting.put(attempt.id(), attempt);
                     wakeups.schedule(

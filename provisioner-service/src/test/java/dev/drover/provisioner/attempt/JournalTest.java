@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class JournalTest {
         try (Journal journal = new Journal(dir, false, Duration.ofDays(1))) {
             journal.accept(id);
             journal.running(id, new ProcessRef(42, 42, 7), 1000, 2000);
-            journal.terminate("job-9");
+            journal.terminate("job-9", Instant.now());
         }
         // A crash mid-write leaves a torn line.
         Files.writeString(
@@ -48,7 +49,43 @@ class JournalTest {
                                 assertThat(e.processRef()).isEqualTo(new ProcessRef(42, 42, 7));
                                 assertThat(e.deadline()).isEqualTo(2000);
                             });
-            assertThat(reopened.isTerminated("job-9")).isTrue();
+            assertThat(reopened.stops("job-9", Instant.now().minusSeconds(1))).isTrue();
+        }
+    }
+
+    @Test
+    void aTerminateStopsWorkReleasedUpToItAcrossARestartButNotALaterRetry() {
+        Instant terminated = Instant.parse("2024-05-01T10:00:00Z");
+        try (Journal journal = new Journal(dir, false, Duration.ofDays(3650))) {
+            assertThat(journal.stops("job-3", terminated)).isFalse();
+            assertThat(journal.terminate("job-3", terminated)).isTrue();
+            assertThat(journal.terminate("job-3", terminated)).isFalse();
+        }
+        try (Journal reopened = new Journal(dir, false, Duration.ofDays(3650))) {
+            assertThat(reopened.stops("job-3", terminated.minusSeconds(1))).isTrue();
+            assertThat(reopened.stops("job-3", terminated)).isTrue();
+            assertThat(reopened.stops("job-3", null)).isTrue();
+            assertThat(reopened.stops("job-3", terminated.plusMillis(1))).isFalse();
+            assertThat(reopened.stops("job-4", terminated.minusSeconds(1))).isFalse();
+
+            assertThat(reopened.terminate("job-3", terminated.plusSeconds(60))).isTrue();
+            assertThat(reopened.stops("job-3", terminated.plusSeconds(30))).isTrue();
+            assertThat(reopened.terminate("job-3", terminated)).isFalse();
+            assertThat(reopened.stops("job-3", terminated.plusSeconds(61))).isFalse();
+        }
+    }
+
+    @Test
+    void aTerminatedLineOfAnOlderVersionStopsWorkReleasedBeforeItWasWritten() throws Exception {
+        // Older versions wrote the line's write time and no more: that time now bounds the work.
+        Files.writeString(
+                dir.resolve("journal.jsonl"),
+                "{\"type\":\"TERMINATED\",\"jobId\":\"job-5\",\"at\":"
+                        + System.currentTimeMillis()
+                        + "}\n");
+        try (Journal journal = new Journal(dir, false, Duration.ofDays(1))) {
+            assertThat(journal.stops("job-5", Instant.now().minusSeconds(5))).isTrue();
+            assertThat(journal.stops("job-5", Instant.now().plusSeconds(5))).isFalse();
         }
     }
 }

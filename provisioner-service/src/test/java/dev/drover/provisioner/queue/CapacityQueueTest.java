@@ -44,7 +44,7 @@ class CapacityQueueTest {
     }
 
     @Test
-    void removingAJobDropsOnlyItsWaitingAttempts() {
+    void removingDropsOnlyTheMatchingWaitingAttempts() {
         CapacityQueue queue = new CapacityQueue(1);
         Attempt x = attempt("x", "T", 0, 1, null);
         Attempt y = attempt("y", "T", 0, 1, null);
@@ -52,7 +52,7 @@ class CapacityQueueTest {
         List.of(x, y, x1).forEach(queue::add);
         assertThat(queue.takeStartable()).containsExactly(x);
 
-        assertThat(queue.removeJob("x")).containsExactly(x1);
+        assertThat(queue.removeIf(a -> a.id().jobId().equals("x"))).containsExactly(x1);
         assertThat(queue.waitingCount()).isEqualTo(1);
         assertThat(queue.runningCount()).isEqualTo(1);
     }
