@@ -4,6 +4,7 @@ package dev.drover.jobs.validation;
 final class Codes {
 
     static final String MISSING = "MissingParameter";
+    static final String UNKNOWN = "UnknownParameter";
     static final String INVALID = "InvalidParameterValue";
     static final String NEGATIVE = "InvalidParameterValue.Negative";
     static final String LIMIT = "LimitExceeded";

@@ -21,6 +21,8 @@ final class DependenceReader {
     /** Field paths listed for a cycle before the list is cut short. */
     static final int CYCLE_FIELDS_LISTED = 100;
 
+    private static final Set<String> FIELDS = Set.of("StartTask", "EndTask");
+
     private final JsonFields json;
     private final Scope job;
 
@@ -41,7 +43,7 @@ final class DependenceReader {
         Map<Long, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             Scope at = job.element("Dependences", i);
-            JsonNode item = json.elementObject(array.get(i), at);
+            JsonNode item = json.elementObject(array.get(i), at, FIELDS);
             if (item == null) {
                 continue;
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,53 @@ final class EnvironmentReader {
     private static final Pattern POSIX_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String RESERVED_PREFIX = "BATCH_";
 
+    private static final Set<String> COMPUTE_ENV_FIELDS = Set.of("EnvType", "EnvData");
+    private static final Set<String> ENV_DATA_FIELDS =
+            Set.of(
+                    "InstanceType",
+                    "InstanceTypes",
+                    "ImageId",
+                    "SystemDisk",
+                    "DataDisks",
+                    "VirtualPrivateCloud",
+                    "SecurityGroupIds",
+                    "InstanceChargeType",
+                    "InternetAccessible",
+                    "LoginSettings");
+
+    // The CVM objects below travel unchanged to RunInstances, so they know CVM's own field names.
+    private static final Set<String> SYSTEM_DISK_FIELDS =
+            Set.of("DiskType", "DiskId", "DiskSize", "CdcId", "DiskName");
+    private static final Set<String> DATA_DISK_FIELDS =
+            Set.of(
+                    "DiskSize",
+                    "DiskType",
+                    "DiskId",
+                    "DeleteWithInstance",
+                    "SnapshotId",
+                    "Encrypt",
+                    "KmsKeyId",
+                    "ThroughputPerformance",
+                    "CdcId",
+                    "BurstPerformance",
+                    "DiskName");
+    private static final Set<String> VPC_FIELDS =
+            Set.of("VpcId", "SubnetId", "AsVpcGateway", "PrivateIpAddresses", "Ipv6AddressCount");
+    private static final Set<String> INTERNET_FIELDS =
+            Set.of(
+                    "InternetChargeType",
+                    "InternetMaxBandwidthOut",
+                    "PublicIpAssigned",
+                    "BandwidthPackageId",
+                    "InternetServiceProvider",
+                    "IPv4AddressType",
+                    "IPv6AddressType",
+                    "AntiDDoSPackageId");
+    private static final Set<String> LOGIN_FIELDS = Set.of("Password", "KeyIds", "KeepImageLogin");
+    private static final Set<String> ENV_VAR_FIELDS = Set.of("Name", "Value");
+    private static final Set<String> AUTHENTICATION_FIELDS =
+            Set.of("Scene", "SecretId", "SecretKey");
+
     private final ValidationLimits limits;
     private final JsonFields json;
 
@@ -30,7 +78,7 @@ final class EnvironmentReader {
 
     /** ComputeEnv, or null; refuses a task that names both ComputeEnv and EnvId. */
     ComputeEnv computeEnv(JsonNode task, Scope scope, String envId) {
-        JsonNode env = json.object(task, scope, "ComputeEnv", false);
+        JsonNode env = json.object(task, scope, "ComputeEnv", false, COMPUTE_ENV_FIELDS);
         if (env == null) {
             return null;
         }
@@ -43,7 +91,7 @@ final class EnvironmentReader {
         }
         Scope in = scope.child("ComputeEnv");
         String type = json.oneOf(env, in, "EnvType", List.of("MANAGED"), true);
-        JsonNode data = json.object(env, in, "EnvData", true);
+        JsonNode data = json.object(env, in, "EnvData", true, ENV_DATA_FIELDS);
         return new ComputeEnv(type, data == null ? null : envData(data, in.child("EnvData")));
     }
 
@@ -52,9 +100,9 @@ final class EnvironmentReader {
                 json.text(data, in, "InstanceType", false),
                 strings(data, in, "InstanceTypes"),
                 json.text(data, in, "ImageId", false),
-                json.object(data, in, "SystemDisk", false),
-                json.array(data, in, "DataDisks", false),
-                json.object(data, in, "VirtualPrivateCloud", false),
+                json.object(data, in, "SystemDisk", false, SYSTEM_DISK_FIELDS),
+                dataDisks(data, in),
+                json.object(data, in, "VirtualPrivateCloud", false, VPC_FIELDS),
                 strings(data, in, "SecurityGroupIds"),
                 json.oneOf(
                         data,
@@ -62,8 +110,16 @@ final class EnvironmentReader {
                         "InstanceChargeType",
                         List.of("POSTPAID_BY_HOUR", "SPOTPAID"),
                         false),
-                json.object(data, in, "InternetAccessible", false),
-                json.object(data, in, "LoginSettings", false));
+                json.object(data, in, "InternetAccessible", false, INTERNET_FIELDS),
+                json.object(data, in, "LoginSettings", false, LOGIN_FIELDS));
+    }
+
+    private JsonNode dataDisks(JsonNode data, Scope in) {
+        JsonNode disks = json.array(data, in, "DataDisks", false);
+        for (int i = 0; disks != null && i < disks.size(); i++) {
+            json.elementObject(disks.get(i), in.element("DataDisks", i), DATA_DISK_FIELDS);
+        }
+        return disks;
     }
 
     private List<String> strings(JsonNode node, Scope scope, String name) {
@@ -94,7 +150,7 @@ final class EnvironmentReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             Scope at = scope.element("EnvVars", i);
-            JsonNode item = json.elementObject(array.get(i), at);
+            JsonNode item = json.elementObject(array.get(i), at, ENV_VAR_FIELDS);
             if (item == null) {
                 continue;
             }
@@ -155,7 +211,7 @@ final class EnvironmentReader {
         }
         for (int i = 0; i < array.size(); i++) {
             Scope at = scope.element("Authentications", i);
-            JsonNode item = json.elementObject(array.get(i), at);
+            JsonNode item = json.elementObject(array.get(i), at, AUTHENTICATION_FIELDS);
             if (item == null) {
                 continue;
             }

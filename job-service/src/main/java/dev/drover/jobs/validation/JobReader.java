@@ -20,6 +20,28 @@ final class JobReader {
     private static final int MAX_TAG_KEY = 127;
     private static final int MAX_TAG_VALUE = 255;
 
+    private static final Set<String> JOB_FIELDS =
+            Set.of(
+                    "JobName",
+                    "JobDescription",
+                    "Priority",
+                    "Tasks",
+                    "Dependences",
+                    "TaskExecutionDependOn",
+                    "StateIfCreateCvmFailed",
+                    "Notifications",
+                    "Tags");
+    private static final Set<String> TAG_FIELDS = Set.of("Key", "Value");
+    private static final Set<String> NOTIFICATION_FIELDS = Set.of("TopicName", "EventConfigs");
+    private static final Set<String> EVENT_CONFIG_FIELDS = Set.of("EventName", "EventVars");
+    private static final Set<String> EVENT_VAR_FIELDS = Set.of("Name", "Value");
+
+    /**
+     * The name of a job sent without one. Tencent's JobName is optional; the store and every view
+     * show a job's name, so an unnamed job shows the empty name rather than none.
+     */
+    static final String UNNAMED = "";
+
     static final int MAX_PRIORITY = 100;
     static final List<String> CVM_FAILED_STATES = List.of("FAILED", "RUNNABLE");
 
@@ -39,6 +61,7 @@ final class JobReader {
     }
 
     JobSpec read(JsonNode job) {
+        json.refuseUnknown(job, scope, JOB_FIELDS);
         String jobName = jobName(job);
         String description = description(job);
         Long priority =
@@ -57,9 +80,10 @@ final class JobReader {
                 json.enumValue(job, scope, "TaskExecutionDependOn", DependOn.class, false);
         String ifCvmFailed =
                 json.oneOf(job, scope, "StateIfCreateCvmFailed", CVM_FAILED_STATES, false);
+        notifications(job);
         List<Tag> tags = tags(job);
         return new JobSpec(
-                jobName,
+                jobName == null ? UNNAMED : jobName,
                 description,
                 priority == null ? 0 : priority.intValue(),
                 tasks,
@@ -204,6 +228,33 @@ final class JobReader {
         return new DependenceReader(json, scope).read(array, names, refusedNames);
     }
 
+    /** Checked for shape and unknown fields only: Drover sends no notifications yet. */
+    private void notifications(JsonNode job) {
+        JsonNode array = json.array(job, scope, "Notifications", false);
+        for (int i = 0; array != null && i < array.size(); i++) {
+            Scope at = scope.element("Notifications", i);
+            JsonNode notification = json.elementObject(array.get(i), at, NOTIFICATION_FIELDS);
+            if (notification == null) {
+                continue;
+            }
+            json.text(notification, at, "TopicName", false);
+            JsonNode configs = json.array(notification, at, "EventConfigs", false);
+            for (int j = 0; configs != null && j < configs.size(); j++) {
+                Scope config = at.element("EventConfigs", j);
+                JsonNode event = json.elementObject(configs.get(j), config, EVENT_CONFIG_FIELDS);
+                if (event == null) {
+                    continue;
+                }
+                json.text(event, config, "EventName", false);
+                JsonNode vars = json.array(event, config, "EventVars", false);
+                for (int k = 0; vars != null && k < vars.size(); k++) {
+                    json.elementObject(
+                            vars.get(k), config.element("EventVars", k), EVENT_VAR_FIELDS);
+                }
+            }
+        }
+    }
+
     private List<Tag> tags(JsonNode job) {
         JsonNode array = json.array(job, scope, "Tags", false);
         List<Tag> tags = new ArrayList<>();
@@ -224,7 +275,7 @@ final class JobReader {
         }
         for (int i = 0; i < array.size(); i++) {
             Scope at = scope.element("Tags", i);
-            JsonNode tag = json.elementObject(array.get(i), at);
+            JsonNode tag = json.elementObject(array.get(i), at, TAG_FIELDS);
             if (tag != null) {
                 String key = json.text(tag, at, "Key", true);
                 String value = json.text(tag, at, "Value", false);

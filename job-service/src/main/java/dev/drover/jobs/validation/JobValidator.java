@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drover.contract.spec.JobSpec;
 import dev.drover.contract.spec.Placement;
 import dev.drover.jobs.validation.JsonFields.Range;
+import java.util.Set;
 
 /**
  * Validates a SubmitJob body ({@code Placement}, {@code ClientToken}, {@code Job}) on the raw JSON
@@ -16,13 +17,14 @@ import dev.drover.jobs.validation.JsonFields.Range;
  * then one cycle). The first fault decides the answer's code; up to {@link #MAX_VIOLATIONS} are
  * collected.
  *
- * <p>Fields this validator does not know are ignored, because Tencent's clients may send fields
- * newer than our reference; a JSON {@code null} counts as an absent field. {@code
- * Job.Notifications} is accepted and ignored: Drover sends no notifications yet. A task's {@code
- * RedirectLocalInfo} is checked and then dropped, the backend chooses where output is captured. A
- * dependence listed twice is accepted and kept once. Strings holding U+0000 or an unpaired
- * surrogate are refused everywhere, since they cannot be stored or sent byte-exact. No message ever
- * quotes a secret (SecretId, SecretKey, Docker password, EnvVars values).
+ * <p>A field this validator does not know is refused as {@code UnknownParameter} at every level, as
+ * Tencent does: silently ignoring a misspelt field would silently drop its setting. A JSON {@code
+ * null} counts as an absent field. {@code Job.Notifications} is checked for its shape and then
+ * ignored: Drover sends no notifications yet. A task's {@code RedirectLocalInfo} is checked and
+ * then dropped, the backend chooses where output is captured. A dependence listed twice is accepted
+ * and kept once. Strings holding U+0000 or an unpaired surrogate are refused everywhere, since they
+ * cannot be stored or sent byte-exact. No message ever quotes a secret (SecretId, SecretKey, Docker
+ * password, EnvVars values).
  */
 public final class JobValidator {
 
@@ -31,6 +33,9 @@ public final class JobValidator {
 
     /** Longest ClientToken, as Tencent defines it. */
     public static final int MAX_CLIENT_TOKEN_LENGTH = 64;
+
+    private static final Set<String> BODY_FIELDS = Set.of("Placement", "ClientToken", "Job");
+    private static final Set<String> PLACEMENT_FIELDS = Set.of("Zone", "ProjectId");
 
     private final ValidationLimits limits;
 
@@ -51,6 +56,7 @@ public final class JobValidator {
             return outcome(violations, null, null, null);
         }
         Scope root = Scope.root("");
+        json.refuseUnknown(body, root, BODY_FIELDS);
         Placement placement = placement(body, root, json);
         String clientToken = clientToken(body, root, json);
         JsonNode job = json.object(body, root, "Job", true);
@@ -67,7 +73,7 @@ public final class JobValidator {
     }
 
     private static Placement placement(JsonNode body, Scope root, JsonFields json) {
-        JsonNode placement = json.object(body, root, "Placement", false);
+        JsonNode placement = json.object(body, root, "Placement", false, PLACEMENT_FIELDS);
         if (placement == null) {
             return null;
         }

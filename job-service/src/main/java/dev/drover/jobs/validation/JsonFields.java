@@ -1,7 +1,9 @@
 package dev.drover.jobs.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads typed fields from the raw JSON tree and turns every wrong type into an {@code
@@ -32,6 +34,44 @@ final class JsonFields {
 
     void invalid(Scope scope, String name, String problem) {
         violations.add(Codes.INVALID, scope.describe(name) + " " + problem, scope.at(name));
+    }
+
+    /**
+     * Refuses every field of {@code object} not in {@code known}, each as {@code UnknownParameter}
+     * naming its path: a misspelt field (MaxRetryCont) would otherwise silently drop a setting.
+     */
+    void refuseUnknown(JsonNode object, Scope scope, Set<String> known) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                violations.add(
+                        Codes.UNKNOWN,
+                        scope.describe(name)
+                                + " is not a known parameter (names are case-sensitive)",
+                        scope.at(name));
+            }
+        }
+    }
+
+    /** An object field, or null; refuses the fields it does not know. */
+    JsonNode object(
+            JsonNode object, Scope scope, String name, boolean required, Set<String> known) {
+        JsonNode value = object(object, scope, name, required);
+        if (value != null) {
+            refuseUnknown(value, scope.child(name), known);
+        }
+        return value;
+    }
+
+    /**
+     * An element of an array that must be an object, or null; refuses the fields it does not know.
+     */
+    JsonNode elementObject(JsonNode element, Scope scope, Set<String> known) {
+        JsonNode value = elementObject(element, scope);
+        if (value != null) {
+            refuseUnknown(value, scope, known);
+        }
+        return value;
     }
 
     /** A string field; the value is never echoed on a type error, it may be a secret. */

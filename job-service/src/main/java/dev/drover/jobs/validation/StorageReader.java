@@ -8,9 +8,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a task's RedirectInfo, RedirectLocalInfo, InputMappings and OutputMappings. */
 final class StorageReader {
+
+    private static final Set<String> REDIRECT_INFO_FIELDS =
+            Set.of(
+                    "StdoutRedirectPath",
+                    "StderrRedirectPath",
+                    "StdoutRedirectFileName",
+                    "StderrRedirectFileName");
+    private static final Set<String> REDIRECT_LOCAL_INFO_FIELDS =
+            Set.of(
+                    "StdoutLocalPath",
+                    "StderrLocalPath",
+                    "StdoutLocalFileName",
+                    "StderrLocalFileName");
+    private static final Set<String> INPUT_MAPPING_FIELDS =
+            Set.of("SourcePath", "DestinationPath", "MountOptionParameter");
+    private static final Set<String> OUTPUT_MAPPING_FIELDS =
+            Set.of("SourcePath", "DestinationPath");
 
     private final JsonFields json;
     private final PathRules paths;
@@ -21,7 +39,7 @@ final class StorageReader {
     }
 
     RedirectInfo redirectInfo(JsonNode task, Scope scope) {
-        JsonNode info = json.object(task, scope, "RedirectInfo", false);
+        JsonNode info = json.object(task, scope, "RedirectInfo", false, REDIRECT_INFO_FIELDS);
         if (info == null) {
             return null;
         }
@@ -38,7 +56,8 @@ final class StorageReader {
      * contract has no field for it because the local backend chooses where output is captured.
      */
     void redirectLocalInfo(JsonNode task, Scope scope) {
-        JsonNode info = json.object(task, scope, "RedirectLocalInfo", false);
+        JsonNode info =
+                json.object(task, scope, "RedirectLocalInfo", false, REDIRECT_LOCAL_INFO_FIELDS);
         if (info == null) {
             return;
         }
@@ -58,7 +77,7 @@ final class StorageReader {
         Map<String, Integer> destinations = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             Scope at = scope.element("InputMappings", i);
-            JsonNode mapping = json.elementObject(array.get(i), at);
+            JsonNode mapping = json.elementObject(array.get(i), at, INPUT_MAPPING_FIELDS);
             if (mapping == null) {
                 continue;
             }
@@ -81,7 +100,7 @@ final class StorageReader {
         }
         for (int i = 0; i < array.size(); i++) {
             Scope at = scope.element("OutputMappings", i);
-            JsonNode mapping = json.elementObject(array.get(i), at);
+            JsonNode mapping = json.elementObject(array.get(i), at, OUTPUT_MAPPING_FIELDS);
             if (mapping == null) {
                 continue;
             }

@@ -8,6 +8,7 @@ import dev.drover.contract.spec.Docker;
 import dev.drover.contract.spec.FailedAction;
 import dev.drover.contract.spec.TaskSpec;
 import dev.drover.jobs.validation.JsonFields.Range;
+import java.util.Set;
 
 /**
  * Reads one task in the order of the reference's task table and fills in its defaults. The
@@ -20,6 +21,28 @@ final class TaskReader {
     static final long DEFAULT_TIMEOUT = 86_400;
     static final int MAX_RETRY = 5;
     static final int MAX_RESOURCE_RETRY = 100;
+
+    private static final Set<String> TASK_FIELDS =
+            Set.of(
+                    "TaskName",
+                    "TaskInstanceNum",
+                    "Application",
+                    "ComputeEnv",
+                    "EnvId",
+                    "RedirectInfo",
+                    "RedirectLocalInfo",
+                    "InputMappings",
+                    "OutputMappings",
+                    "EnvVars",
+                    "Authentications",
+                    "FailedAction",
+                    "MaxRetryCount",
+                    "Timeout",
+                    "MaxConcurrentNum",
+                    "ResourceMaxRetryCount");
+    private static final Set<String> APPLICATION_FIELDS =
+            Set.of("DeliveryForm", "Command", "PackagePath", "Docker");
+    private static final Set<String> DOCKER_FIELDS = Set.of("Image", "User", "Password", "Server");
 
     private final ValidationLimits limits;
     private final JsonFields json;
@@ -55,6 +78,7 @@ final class TaskReader {
 
     /** Reads everything after the name; {@code scope} already names the task. */
     TaskSpec read(JsonNode task, Scope scope, String name) {
+        json.refuseUnknown(task, scope, TASK_FIELDS);
         Long instances = instanceNum(task, scope);
         Application application = application(task, scope);
         String envId = envId(task, scope);
@@ -163,7 +187,7 @@ final class TaskReader {
     }
 
     private Application application(JsonNode task, Scope scope) {
-        JsonNode app = json.object(task, scope, "Application", true);
+        JsonNode app = json.object(task, scope, "Application", true, APPLICATION_FIELDS);
         if (app == null) {
             return null;
         }
@@ -192,7 +216,7 @@ final class TaskReader {
     }
 
     private Docker docker(JsonNode app, Scope scope) {
-        JsonNode docker = json.object(app, scope, "Docker", false);
+        JsonNode docker = json.object(app, scope, "Docker", false, DOCKER_FIELDS);
         if (docker == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.drover.jobs.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,19 @@ class InvalidFixturesTest {
                 assertThat(each.fields()).noneMatch(path -> path.contains(word));
             }
         }
+    }
+
+    @Test
+    void reportsEveryUnknownFieldAtEveryLevelByItsPath() {
+        Validation outcome =
+                validator.validate(Fixtures.read(FOLDER + "/unknown-fields-everywhere.json"));
+
+        assertThat(((Validation.Invalid) outcome).all())
+                .extracting(Violation::code, violation -> violation.fields().get(0))
+                .containsExactly(
+                        tuple("UnknownParameter", "Zzz"),
+                        tuple("UnknownParameter", "Job.Foo"),
+                        tuple("UnknownParameter", "Job.Tasks[0].Bar"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class ValidFixturesTest {
 
         assertThat(valid.placement()).isNull();
         assertThat(valid.clientToken()).isNull();
-        assertThat(job.jobName()).isNull();
+        assertThat(job.jobName()).isEmpty();
         assertThat(job.priority()).isZero();
         assertThat(job.taskExecutionDependOn()).isEqualTo(DependOn.PRE_TASK_SUCCEED);
         assertThat(job.stateIfCreateCvmFailed()).isEqualTo("FAILED");
@@ -109,8 +109,8 @@ class ValidFixturesTest {
     }
 
     @Test
-    void ignoresUnknownFieldsAndNotifications() {
-        JobSpec job = accept("unknown-fields-and-notifications-ignored.json").job();
+    void acceptsAndIgnoresNotifications() {
+        JobSpec job = accept("notifications-ignored.json").job();
 
         assertThat(job.jobName()).isEqualTo("extras");
         assertThat(job.tasks()).extracting(TaskSpec::taskName).containsExactly("T");
