@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,10 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BodyLimitFilter {
 
-    private final SubmissionConfig config;
+    private final SubmitBodies bodies;
 
-    public BodyLimitFilter(SubmissionConfig config) {
-        this.config = config;
+    public BodyLimitFilter(SubmitBodies bodies) {
+        this.bodies = bodies;
     }
 
     void install(@Observes Router router) {
@@ -28,17 +29,13 @@ public class BodyLimitFilter {
                 .order(-100)
                 .handler(
                         rc -> {
-                            long length = declaredLength(rc.request().getHeader("Content-Length"));
-                            if (length <= config.maxRequestBytes()) {
+                            Optional<String> oversize =
+                                    bodies.oversize(SubmitBodies.declaredLength(rc.request()));
+                            if (oversize.isEmpty()) {
                                 rc.next();
                                 return;
                             }
-                            String detail =
-                                    "the request body is "
-                                            + length
-                                            + " bytes; the limit is "
-                                            + config.maxRequestBytes()
-                                            + " bytes (drover.jobs.max-request-bytes)";
+                            String detail = oversize.get();
                             String requestId = UUID.randomUUID().toString();
                             Problem problem =
                                     new Problem(
@@ -56,16 +53,5 @@ public class BodyLimitFilter {
                                     .putHeader("Connection", "close")
                                     .end(Json.encode(problem));
                         });
-    }
-
-    private static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

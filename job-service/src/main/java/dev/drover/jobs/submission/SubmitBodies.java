@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.drover.jobs.problem.ApiProblem;
 import dev.drover.jobs.problem.Codes;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns a raw SubmitJob body into a JSON tree for the validator, refusing what is too large or not
@@ -55,15 +57,39 @@ public class SubmitBodies {
 
     /** Refuses a body of {@code length} bytes when it is over the configured limit. */
     public void checkSize(long length) {
-        if (length > config.maxRequestBytes()) {
-            throw ApiProblem.badRequest(
-                    Codes.LIMIT_EXCEEDED,
-                    "the request body is "
-                            + length
-                            + " bytes; the limit is "
-                            + config.maxRequestBytes()
-                            + " bytes (drover.jobs.max-request-bytes)",
-                    "body");
+        Optional<String> oversize = oversize(length);
+        if (oversize.isPresent()) {
+            throw ApiProblem.badRequest(Codes.LIMIT_EXCEEDED, oversize.get(), "body");
+        }
+    }
+
+    /**
+     * Why a body of {@code length} bytes is refused ({@link Codes#LIMIT_EXCEEDED}), stating the
+     * limit; empty when it is within it. The routes that refuse by the declared length before
+     * reading the body answer the same sentence.
+     */
+    public Optional<String> oversize(long length) {
+        if (length <= config.maxRequestBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "the request body is "
+                        + length
+                        + " bytes; the limit is "
+                        + config.maxRequestBytes()
+                        + " bytes (drover.jobs.max-request-bytes)");
+    }
+
+    /** The request's Content-Length, or -1 when it declares none or no number. */
+    public static long declaredLength(HttpServerRequest request) {
+        String header = request.getHeader("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }

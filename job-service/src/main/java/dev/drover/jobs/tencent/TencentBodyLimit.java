@@ -1,10 +1,11 @@
 package dev.drover.jobs.tencent;
 
 import dev.drover.jobs.problem.Codes;
-import dev.drover.jobs.submission.SubmissionConfig;
+import dev.drover.jobs.submission.SubmitBodies;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,10 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TencentBodyLimit {
 
-    private final SubmissionConfig config;
+    private final SubmitBodies bodies;
 
-    public TencentBodyLimit(SubmissionConfig config) {
-        this.config = config;
+    public TencentBodyLimit(SubmitBodies bodies) {
+        this.bodies = bodies;
     }
 
     void install(@Observes Router router) {
@@ -26,17 +27,12 @@ public class TencentBodyLimit {
                 .order(-101)
                 .handler(
                         rc -> {
-                            long length = declaredLength(rc.request().getHeader("Content-Length"));
-                            if (length <= config.maxRequestBytes()) {
+                            Optional<String> oversize =
+                                    bodies.oversize(SubmitBodies.declaredLength(rc.request()));
+                            if (oversize.isEmpty()) {
                                 rc.next();
                                 return;
                             }
-                            String message =
-                                    "the request body is "
-                                            + length
-                                            + " bytes; the limit is "
-                                            + config.maxRequestBytes()
-                                            + " bytes (drover.jobs.max-request-bytes)";
                             rc.response()
                                     .setStatusCode(200)
                                     .putHeader("Content-Type", "application/json")
@@ -44,20 +40,9 @@ public class TencentBodyLimit {
                                     .end(
                                             Envelope.error(
                                                             Codes.LIMIT_EXCEEDED,
-                                                            message,
+                                                            oversize.get(),
                                                             UUID.randomUUID().toString())
                                                     .toString());
                         });
-    }
-
-    private static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -131,6 +131,16 @@ class TencentAuthIT {
         assertThat(refused.getMessage()).contains("not valid JSON");
     }
 
+    @Test
+    void anOversizedBodyIsLimitExceededStatingTheLimitInTencentsEnvelope() {
+        String body = "{\"JobName\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}";
+        TencentCloudSDKException refused =
+                assertCode(
+                        () -> Sdk.common(service, "2017-03-12").call("SubmitJob", body),
+                        "LimitExceeded");
+        assertThat(refused.getMessage()).contains("16777216");
+    }
+
     static TencentCloudSDKException assertCode(ThrowingCallable call, String code) {
         TencentCloudSDKException refused =
                 catchThrowableOfType(call, TencentCloudSDKException.class);
