@@ -21,31 +21,17 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Logs whose redirect path is cos:// land in COS (S3Proxy here), byte-exact. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 @QuarkusTestResource(value = CosArchiveResource.class, restrictToAnnotatedClass = true)
-class CosArchiveIT {
+class CosArchiveIT extends ArchivedLogsPerTest {
 
     private static final String BUCKET = CosArchiveResource.BUCKET;
 
     @Inject LogCollector collector;
-
-    private ArchivedLogs archived;
-
-    @BeforeEach
-    void probe() {
-        archived = ArchivedLogs.fromNow();
-    }
-
-    @AfterEach
-    void closeProbe() throws InterruptedException {
-        archived.close();
-    }
 
     @Test
     void c16BytesAreArchivedIntoCosByteExactUnderTheLongFormUri() throws Exception {

@@ -27,29 +27,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 @QuarkusTestResource(CollectorDirsResource.class)
-class LogCollectorIT {
+class LogCollectorIT extends ArchivedLogsPerTest {
 
     @Inject CollectorConfig config;
     @Inject LogCollector collector;
-
-    private ArchivedLogs archived;
-
-    @BeforeEach
-    void probe() {
-        archived = ArchivedLogs.fromNow();
-    }
-
-    @AfterEach
-    void closeProbe() throws InterruptedException {
-        archived.close();
-    }
 
     @Test
     void binaryAndInvalidUtf8OutputIsArchivedByteExact() throws Exception {
