@@ -183,6 +183,7 @@ public class AttemptRunner {
         timer.cancel(false);
         running.settle();
         pumps.drain(execution, config.lingerAfterExit());
+        execution.endRemains();
         if (shuttingDown) {
             return;
         }

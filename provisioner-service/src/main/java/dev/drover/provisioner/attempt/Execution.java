@@ -27,6 +27,13 @@ public interface Execution {
     void killRemains();
 
     /**
+     * Ends what is left of the command once its shell exited and its output is drained: background
+     * children that closed their output would otherwise outlive the instance (Tencent and Slurm end
+     * all of an instance's processes with it). A cloud machine is released instead.
+     */
+    default void endRemains() {}
+
+    /**
      * Why the command never really ran although a process exited with {@code exitCode} (the
      * backend's own preparation inside the process failed), or null.
      */

@@ -16,9 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /** A command running as a local process group (its own session, started through setsid). */
 final class LocalExecution implements Execution {
+
+    private static final Logger LOG = Logger.getLogger(LocalExecution.class);
 
     private final Process process;
     private final ProcessRef ref;
@@ -83,6 +86,26 @@ final class LocalExecution implements Execution {
     @Override
     public void killRemains() {
         signal("KILL");
+    }
+
+    /**
+     * Kills what is left of the group after the leader was reaped, cheaply since nearly every
+     * command leaves nothing: Linux keeps the group's id allocated while a member lives, so a
+     * process now holding that pid proves none of ours is left; else only processes forked since
+     * the leader are read, and {@code kill} runs only if one of them is in the group.
+     */
+    @Override
+    public void endRemains() {
+        if (ProcFs.stat(ref.pgid()).isPresent()) {
+            return;
+        }
+        List<ProcFs.Stat> left = ProcFs.membersForkedAfterLeader(ref.pgid());
+        if (!left.isEmpty()) {
+            LOG.infof(
+                    "pgid=%d %d processes outlived the command's shell: killing them",
+                    ref.pgid(), left.size());
+            ProcessGroups.signal("KILL", ref.pgid(), null);
+        }
     }
 
     @Override

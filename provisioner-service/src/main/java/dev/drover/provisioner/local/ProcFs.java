@@ -53,6 +53,36 @@ public final class ProcFs {
         return members;
     }
 
+    /**
+     * Every live process of group {@code pgid} forked after the group's leader {@code pgid}, which
+     * is every member of a group its leader made. Pids are handed out cyclically, so only those
+     * allocated since the leader's are read: no more than a few files while the leader's is recent.
+     * A member is missed only if pids went all the way round past the leader's meanwhile.
+     */
+    public static List<Stat> membersForkedAfterLeader(long pgid) {
+        long last;
+        try {
+            String[] loadavg = Files.readString(PROC.resolve("loadavg")).trim().split(" ");
+            last = Long.parseLong(loadavg[loadavg.length - 1]);
+        } catch (IOException | RuntimeException e) {
+            return groupMembers(pgid);
+        }
+        boolean wrapped = last < pgid;
+        List<Stat> members = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path dir : dirs) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                boolean later = wrapped ? pid > pgid || pid <= last : pid > pgid && pid <= last;
+                if (later) {
+                    stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
+                }
+            }
+        } catch (IOException e) {
+            return members;
+        }
+        return members;
+    }
+
     /** Whether /proc is there to read (Linux). */
     public static boolean available() {
         return Files.isReadable(PROC.resolve("self").resolve("stat"));
