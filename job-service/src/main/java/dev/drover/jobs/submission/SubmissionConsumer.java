@@ -6,7 +6,9 @@ import dev.drover.contract.event.JobRejected;
 import dev.drover.jobs.outbox.Outbox;
 import dev.drover.jobs.outbox.OutboxRecord;
 import dev.drover.jobs.problem.ApiProblem;
+import dev.drover.jobs.problem.Codes;
 import dev.drover.jobs.readmodel.Retries;
+import dev.drover.jobs.store.StoreException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,9 @@ import org.jboss.logging.Logger;
  * The Kafka door: SubmitJob documents from users' producers on {@code drover.job.submissions}. A
  * valid one is stored exactly like a REST submission (its answer is the JobAccepted the outbox
  * publishes); an invalid one is answered with JobRejected keyed by the submission's own key,
- * carrying the same code and detail REST would answer.
+ * carrying the same code and detail REST would answer. A submission that fails to store for a
+ * reason no retry can fix is answered with a JobRejected at once, so its producer learns of it and
+ * the submissions behind it are not held up.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -42,19 +46,40 @@ public class SubmissionConsumer {
         String sourceRef =
                 Topics.JOB_SUBMISSIONS + "/" + record.partition() + "/" + record.offset();
         LOG.debugf("submission in: key=%s ref=%s", record.key(), sourceRef);
-        Retries.untilStored("submission " + sourceRef, () -> handle(record, sourceRef));
-    }
-
-    private void handle(ConsumerRecord<String, String> record, String sourceRef) {
         JsonNode body;
         try {
             byte[] bytes =
                     record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8);
             body = bodies.parse(bytes);
         } catch (ApiProblem problem) {
-            reject(record.key(), null, problem.code(), problem.detail(), problem.fields());
+            String key = record.key();
+            Retries.untilStored(
+                    "rejection of submission " + sourceRef,
+                    () -> reject(key, null, problem.code(), problem.detail(), problem.fields()));
             return;
         }
+        Retries.untilStored(
+                "submission " + sourceRef,
+                () -> handle(record, body, sourceRef),
+                failure -> unstorable(record.key(), body, sourceRef, failure));
+    }
+
+    /** The submission cannot be stored: a fault of ours, answered so it is not lost in silence. */
+    private void unstorable(String key, JsonNode body, String sourceRef, RuntimeException failure) {
+        String state =
+                failure instanceof StoreException store && store.sqlState() != null
+                        ? " (SQLSTATE " + store.sqlState() + ")"
+                        : "";
+        String detail =
+                "job-service could not store this submission"
+                        + state
+                        + "; it was not accepted, and sending it again will fail the same way";
+        Retries.untilStored(
+                "rejection of submission " + sourceRef,
+                () -> reject(key, clientToken(body), Codes.INTERNAL, detail, List.of()));
+    }
+
+    private void handle(ConsumerRecord<String, String> record, JsonNode body, String sourceRef) {
         SubmitOutcome outcome = submissions.submit(body, "kafka", sourceRef);
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             LOG.debugf("jobId=%s submission key=%s accepted", accepted.jobId(), record.key());

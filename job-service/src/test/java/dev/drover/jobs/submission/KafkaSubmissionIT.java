@@ -11,6 +11,7 @@ import dev.drover.contract.event.JobEvent;
 import dev.drover.contract.event.JobRejected;
 import dev.drover.jobs.support.Bodies;
 import dev.drover.jobs.support.Events;
+import dev.drover.jobs.support.Sql;
 import dev.drover.localstack.LocalStackResource;
 import dev.drover.localstack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class KafkaSubmissionIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Well under the ~25 s that retrying a record eight times with growing waits takes. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(8);
 
     @Test
     void validSubmissionIsStoredAndAnsweredWithJobAccepted() throws Exception {
@@ -65,8 +69,49 @@ class KafkaSubmissionIT {
         }
     }
 
+    /**
+     * A store error no retry can fix (here a check constraint the validator knows nothing of) is
+     * answered with JobRejected at once, not retried for half a minute, and the submission behind
+     * it is accepted.
+     */
+    @Test
+    void submissionTheStoreRefusesIsRejectedAtOnceAndTheNextIsAccepted() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String poison = "poison-" + suffix;
+        String next = "after-poison-" + suffix;
+        String constraint = "it_refuses_" + suffix;
+        Sql.execute(
+                "alter table job add constraint "
+                        + constraint
+                        + " check (name <> '"
+                        + poison
+                        + "')");
+        try (TopicProbe jobEvents = Events.probe(Topics.JOB_EVENTS)) {
+            send(poison, Bodies.singleTask(poison, 1).toString());
+            send(next, Bodies.singleTask(next, 1).toString());
+
+            JobRejected refused = rejected(jobEvents, poison, PROMPTLY);
+            assertThat(refused.code()).isEqualTo("InternalError");
+            assertThat(refused.detail()).contains("SQLSTATE 23514");
+            jobEvents.awaitRecord(
+                    r ->
+                            r.value().contains("\"" + next + "\"")
+                                    && r.value().contains("\"JobAccepted\""),
+                    PROMPTLY);
+            assertThat(Sql.count("select count(*) from job where name = ?", poison)).isZero();
+            assertThat(Sql.count("select count(*) from job where name = ?", next)).isEqualTo(1);
+        } finally {
+            Sql.execute("alter table job drop constraint " + constraint);
+        }
+    }
+
     private static JobRejected rejected(TopicProbe probe, String key) throws InterruptedException {
-        ConsumerRecord<String, String> record = probe.awaitRecord(r -> key.equals(r.key()), WAIT);
+        return rejected(probe, key, WAIT);
+    }
+
+    private static JobRejected rejected(TopicProbe probe, String key, Duration within)
+            throws InterruptedException {
+        ConsumerRecord<String, String> record = probe.awaitRecord(r -> key.equals(r.key()), within);
         return (JobRejected) EventCodec.decode(record.value(), JobEvent.class);
     }
 

@@ -3,6 +3,7 @@ package dev.drover.jobs.submission;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -152,6 +153,54 @@ class SubmissionIT {
                 .contentType("application/problem+json")
                 .body("code", equalTo("ResourceInUse.ClientToken"))
                 .body("fields[0]", equalTo("ClientToken"));
+    }
+
+    /** JobName is optional, as in Tencent's API: stored and shown as the empty name. */
+    @Test
+    void aJobWithoutANameIsStoredAndShownWithTheEmptyName() {
+        ObjectNode unnamed = Bodies.singleTask("ignored", 1);
+        ((ObjectNode) unnamed.get("Job")).remove("JobName");
+        ObjectNode nullName = Bodies.singleTask("ignored", 1);
+        ((ObjectNode) nullName.get("Job")).putNull("JobName");
+
+        for (ObjectNode body : List.of(unnamed, nullName)) {
+            given().contentType("application/json")
+                    .body(body.toString())
+                    .post("/v1/jobs:validate")
+                    .then()
+                    .statusCode(200)
+                    .body("Valid", equalTo(true));
+            String jobId = submit(body.toString()).extract().path("JobId");
+            given().get("/v1/jobs/{id}", jobId).then().statusCode(200).body("JobName", equalTo(""));
+        }
+    }
+
+    @Test
+    void unknownFieldsAtEveryLevelAreRefusedByTheirPaths() {
+        ObjectNode body = Bodies.singleTask("typo", 1);
+        body.put("Zzz", 1);
+        ObjectNode job = (ObjectNode) body.get("Job");
+        job.put("Foo", 1);
+        ObjectNode task = (ObjectNode) job.get("Tasks").get(0);
+        task.put("MaxRetryCont", 3);
+        ((ObjectNode) task.get("Application")).put("Bar", 2);
+        long before = Sql.count("select count(*) from job");
+
+        given().contentType("application/json")
+                .body(body.toString())
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UnknownParameter"))
+                .body(
+                        "fields",
+                        contains(
+                                "Zzz",
+                                "Job.Foo",
+                                "Job.Tasks[0].MaxRetryCont",
+                                "Job.Tasks[0].Application.Bar"));
+        assertThat(Sql.count("select count(*) from job")).isEqualTo(before);
     }
 
     @Test

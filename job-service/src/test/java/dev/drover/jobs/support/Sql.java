@@ -8,17 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Direct reads of the job database, to assert rows the API does not show. */
+/** Direct access to the job database, to assert rows the API does not show. */
 public final class Sql {
 
     private Sql() {}
 
     /** The single long value {@code query} returns for {@code args}. */
     public static long count(String query, Object... args) {
-        LocalStack stack = LocalStackResource.stack();
-        try (Connection c =
-                        DriverManager.getConnection(
-                                stack.jdbcUrl("drover_jobs"), stack.username(), stack.password());
+        try (Connection c = connect();
                 PreparedStatement statement = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
@@ -30,5 +27,21 @@ public final class Sql {
         } catch (SQLException e) {
             throw new IllegalStateException(query, e);
         }
+    }
+
+    /** Runs one statement, e.g. DDL that makes the store refuse what a test needs refused. */
+    public static void execute(String statement) {
+        try (Connection c = connect();
+                PreparedStatement prepared = c.prepareStatement(statement)) {
+            prepared.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        LocalStack stack = LocalStackResource.stack();
+        return DriverManager.getConnection(
+                stack.jdbcUrl("drover_jobs"), stack.username(), stack.password());
     }
 }

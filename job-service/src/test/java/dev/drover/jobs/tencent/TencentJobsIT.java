@@ -14,6 +14,7 @@ import com.tencentcloudapi.batch.v20170312.models.DescribeTaskRequest;
 import com.tencentcloudapi.batch.v20170312.models.DescribeTaskResponse;
 import com.tencentcloudapi.batch.v20170312.models.Filter;
 import com.tencentcloudapi.batch.v20170312.models.JobView;
+import com.tencentcloudapi.batch.v20170312.models.SubmitJobRequest;
 import com.tencentcloudapi.batch.v20170312.models.Task;
 import com.tencentcloudapi.batch.v20170312.models.TaskInstanceView;
 import com.tencentcloudapi.batch.v20170312.models.TaskView;
@@ -176,6 +177,26 @@ class TencentJobsIT {
                                 "InvalidParameterValue.DependenceUnfeasible"))
                 .hasMessageContaining("B");
         assertThat(batch.DescribeJobs(page(name, 0, 20)).getTotalCount()).isZero();
+    }
+
+    /**
+     * The SDK has fields Drover does not implement; sent, they are refused as the REST API refuses
+     * them rather than silently dropped. A job without a name is described with the empty name.
+     */
+    @Test
+    void anUnsupportedFieldIsUnknownParameterAndAnUnnamedJobHasTheEmptyName() throws Exception {
+        BatchClient batch = Sdk.batch(service);
+        Task restarting = Sdk.task("A", 1);
+        restarting.setRestartComputeNode(true);
+        assertThat(
+                        assertCode(
+                                () -> batch.SubmitJob(Sdk.submit("x", new Task[] {restarting})),
+                                "UnknownParameter"))
+                .hasMessageContaining("Job.Tasks[0].RestartComputeNode");
+
+        SubmitJobRequest unnamed = Sdk.submit(null, new Task[] {Sdk.task("A", 1)});
+        String jobId = batch.SubmitJob(unnamed).getJobId();
+        assertThat(batch.DescribeJob(describe(jobId)).getJobName()).isEmpty();
     }
 
     @Test
