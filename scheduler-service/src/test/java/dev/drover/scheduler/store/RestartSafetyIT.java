@@ -75,8 +75,9 @@ class RestartSafetyIT {
 
         int redelivered = inbox.handleOnce(batch);
 
-        // Learn (1 job + 4 tasks), A, B, C settle, B and C released, D released with its ready.
-        assertThat(redelivered).isEqualTo(5 + 3 + 4 + 2);
+        // Learn (1 job + 4 tasks), the job and A, B, C to RUNNING (their ends are the first news
+        // that they ran), A, B, C settle, B and C released, D released with its ready.
+        assertThat(redelivered).isEqualTo(5 + 4 + 3 + 4 + 2);
         assertThat(taskStates(job)).containsEntry("D", "RUNNABLE");
     }
 
