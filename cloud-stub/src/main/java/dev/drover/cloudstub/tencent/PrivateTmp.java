@@ -24,7 +24,8 @@ final class PrivateTmp {
      * every absolute path into the sandbox stay where they were.
      */
     private static final String MOUNT_THEN_RUN =
-            "if [ -n \"$3\" ]; then mkdir -p \"$1/$3\" && mount --bind \"$0\" \"$1/$3\" || exit 125;"
+            "if [ -n \"$3\" ]; then mkdir -p \"$1/$3\""
+                    + " && mount --bind \"$0\" \"$1/$3\" || exit 125;"
                     + " fi; mount --rbind \"$1\" /tmp && exec /bin/sh \"$2\"";
 
     private PrivateTmp() {}

@@ -117,7 +117,8 @@ public class CvmBackend implements Backend {
                 throw new AttemptFailure(
                         FailureKind.SETUP,
                         "the task has no ComputeEnv: give it ComputeEnv.EnvData, or set"
-                                + " drover.cvm.default-image-id and drover.cvm.default-instance-type");
+                                + " drover.cvm.default-image-id and"
+                                + " drover.cvm.default-instance-type");
             }
             return new EnvData(
                     defaultInstanceType.get(),
@@ -154,7 +155,8 @@ public class CvmBackend implements Backend {
                         () ->
                                 new AttemptFailure(
                                         FailureKind.SETUP,
-                                        "the cvm backend needs Placement.Zone (or drover.cvm.default-zone)"));
+                                        "the cvm backend needs Placement.Zone"
+                                                + " (or drover.cvm.default-zone)"));
     }
 
     private Scratch scratch(TaskSpec task) throws AttemptFailure {
