@@ -59,7 +59,8 @@ final class JobParts {
         try (PreparedStatement ps =
                 db.prepareStatement(
                         "UPDATE job SET part_count = ?, priority = ?, placement = ?,"
-                                + " state_if_create_cvm_failed = ?, depend_on = ? WHERE job_id = ?")) {
+                                + " state_if_create_cvm_failed = ?, depend_on = ?"
+                                + " WHERE job_id = ?")) {
             ps.setInt(1, part.partCount());
             ps.setInt(2, part.job() == null ? 0 : part.job().priority());
             ps.setString(3, JobWrites.json(part.placement()));
