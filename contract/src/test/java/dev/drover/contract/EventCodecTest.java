@@ -96,8 +96,12 @@ class EventCodecTest {
                         "job-abcd1234", "T", 3, 2, "LimitExceeded.InstanceQuota: quota used up"),
                 InstanceRunning.of("job-abcd1234", "T", 3, 2, t),
                 InstanceSucceeded.of("job-abcd1234", "T", 3, 2, t, t.plusSeconds(1)),
+                InstanceSucceeded.of("job-abcd1234", "T", 3, 2, t, t.plusSeconds(1))
+                        .withEmptyLogs(List.of(LogStream.STDOUT, LogStream.STDERR)),
                 InstanceFailed.of(
-                        "job-abcd1234", "T", 3, 2, FailureKind.TIMEOUT, 143, "timeout", t, t));
+                        "job-abcd1234", "T", 3, 2, FailureKind.TIMEOUT, 143, "timeout", t, t),
+                InstanceFailed.of("job-abcd1234", "T", 3, 2, FailureKind.EXIT_CODE, 1, "x", t, t)
+                        .withEmptyLogs(List.of(LogStream.STDERR)));
     }
 
     @ParameterizedTest
@@ -154,6 +158,17 @@ class EventCodecTest {
                         "job-abcd1234", "T", 0, 1, LogStream.STDERR, "file:///x", 17, "ab12");
         assertThat(EventCodec.decode(EventCodec.encode(archived), LogsArchived.class))
                 .isEqualTo(archived);
+    }
+
+    @Test
+    void anEndWithoutEmptyStreamsDoesNotNameTheField() {
+        Instant t = Instant.parse("2026-01-02T03:04:05Z");
+        InstanceSucceeded plain = InstanceSucceeded.of("job-abcd1234", "T", 0, 1, t, t);
+
+        assertThat(EventCodec.encode(plain)).doesNotContain("emptyLogs");
+        assertThat(EventCodec.encode(plain.withEmptyLogs(List.of()))).doesNotContain("emptyLogs");
+        assertThat(EventCodec.encode(plain.withEmptyLogs(List.of(LogStream.STDERR))))
+                .contains("\"emptyLogs\":[\"STDERR\"]");
     }
 
     @Test

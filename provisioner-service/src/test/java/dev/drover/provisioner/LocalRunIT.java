@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drover.contract.event.FailureKind;
+import dev.drover.contract.event.InstanceEnded;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.contract.event.InstanceFailed;
 import dev.drover.contract.event.InstanceRunning;
@@ -174,7 +175,7 @@ class LocalRunIT extends HarnessPerClass {
     }
 
     @Test
-    void emptyOutputStillEndsEachStream() {
+    void emptyOutputWithARedirectPathStillEndsEachStream() {
         String job = Harness.newJobId();
         TaskSpec task =
                 Harness.task(
@@ -190,5 +191,33 @@ class LocalRunIT extends HarnessPerClass {
         assertThat(harness.chunks(job, "I", 0, 1, LogStream.STDERR))
                 .singleElement()
                 .satisfies(c -> assertThat(c.last()).isTrue());
+        assertThat(((InstanceEnded) harness.awaitFinal(job, "I", 0, 1, SHORT)).emptyLogs())
+                .isNull();
+    }
+
+    @Test
+    void aStreamThatWroteNothingWithoutRedirectPathIsNamedInTheEndInsteadOfSent() {
+        String job = Harness.newJobId();
+        TaskSpec task =
+                Harness.task(
+                        "c20-index.json",
+                        t -> {
+                            t.remove("RedirectInfo");
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("Application"))
+                                    .put("Command", "echo out");
+                        });
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        InstanceEnded end = (InstanceEnded) harness.awaitFinal(job, "I", 0, 1, SHORT);
+        assertThat(end).isInstanceOf(InstanceSucceeded.class);
+        assertThat(end.emptyLogs()).containsExactly(LogStream.STDERR);
+        assertThat(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, SHORT))
+                .asString()
+                .isEqualTo("out\n");
+        // Instance 1 starts after instance 0's end, so its chunks follow anything instance 0 sent
+        // in the job's partition: once they are seen, a stderr chunk of instance 0 would be too.
+        Harness.release(job, 1, 1, List.of(1), task);
+        harness.awaitStream(job, "I", 1, 1, LogStream.STDOUT, SHORT);
+        assertThat(harness.chunks(job, "I", 0, 1, LogStream.STDERR)).isEmpty();
     }
 }

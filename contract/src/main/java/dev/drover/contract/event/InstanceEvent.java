@@ -16,11 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = InstanceFailed.class, name = "InstanceFailed")
 })
 public sealed interface InstanceEvent extends Event
-        permits InstanceStarting,
-                InstanceRequeued,
-                InstanceRunning,
-                InstanceSucceeded,
-                InstanceFailed {
+        permits InstanceStarting, InstanceRequeued, InstanceRunning, InstanceEnded {
 
     /** The task the instance belongs to. */
     String taskName();

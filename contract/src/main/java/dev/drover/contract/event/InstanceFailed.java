@@ -1,6 +1,7 @@
 package dev.drover.contract.event;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An attempt ended badly, or never got to run.
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param reason a sentence for the user
  * @param startedAt when the command's process started; null if it never did
  * @param endedAt when the attempt ended
+ * @param emptyLogs streams that wrote nothing and were not archived (see {@link InstanceEnded})
  */
 public record InstanceFailed(
         String eventId,
@@ -30,8 +32,9 @@ public record InstanceFailed(
         Integer exitCode,
         String reason,
         Instant startedAt,
-        Instant endedAt)
-        implements InstanceEvent {
+        Instant endedAt,
+        List<LogStream> emptyLogs)
+        implements InstanceEnded {
 
     public static InstanceFailed of(
             String jobId,
@@ -55,6 +58,25 @@ public record InstanceFailed(
                 exitCode,
                 reason,
                 startedAt,
-                endedAt);
+                endedAt,
+                null);
+    }
+
+    @Override
+    public InstanceFailed withEmptyLogs(List<LogStream> streams) {
+        return new InstanceFailed(
+                eventId,
+                occurredAt,
+                jobId,
+                schemaVersion,
+                taskName,
+                instanceIndex,
+                attempt,
+                kind,
+                exitCode,
+                reason,
+                startedAt,
+                endedAt,
+                streams.isEmpty() ? null : List.copyOf(streams));
     }
 }

@@ -1,6 +1,7 @@
 package dev.drover.contract.event;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An attempt's command exited 0 and its outputs were uploaded.
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param attempt the attempt, 1-based
  * @param startedAt when the command's process started
  * @param endedAt when the command's process exited
+ * @param emptyLogs streams that wrote nothing and were not archived (see {@link InstanceEnded})
  */
 public record InstanceSucceeded(
         String eventId,
@@ -24,8 +26,9 @@ public record InstanceSucceeded(
         int instanceIndex,
         int attempt,
         Instant startedAt,
-        Instant endedAt)
-        implements InstanceEvent {
+        Instant endedAt,
+        List<LogStream> emptyLogs)
+        implements InstanceEnded {
 
     public static InstanceSucceeded of(
             String jobId,
@@ -43,6 +46,22 @@ public record InstanceSucceeded(
                 index,
                 attempt,
                 startedAt,
-                endedAt);
+                endedAt,
+                null);
+    }
+
+    @Override
+    public InstanceSucceeded withEmptyLogs(List<LogStream> streams) {
+        return new InstanceSucceeded(
+                eventId,
+                occurredAt,
+                jobId,
+                schemaVersion,
+                taskName,
+                instanceIndex,
+                attempt,
+                startedAt,
+                endedAt,
+                streams.isEmpty() ? null : List.copyOf(streams));
     }
 }

@@ -14,10 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the archived object of one instance attempt's stream. Only archived streams are served: the
- * bytes of a still-running attempt live in Kafka and the collector's spool, not here.
+ * bytes of a still-running attempt live in Kafka and the collector's spool, not here. A stream that
+ * wrote nothing has a row without an object (its attempt's final event named it empty).
  */
 @ApplicationScoped
 public class ArchivedLogs {
@@ -35,9 +37,18 @@ public class ArchivedLogs {
         this.database = database;
     }
 
-    /** The local file holding the stream of {@code attempt} (0: the latest archived attempt). */
-    public Path locate(String jobId, String taskName, int index, LogStream stream, int attempt) {
-        String uri = database.read(c -> find(c, jobId, taskName, index, stream, attempt));
+    /**
+     * The local file holding the stream of {@code attempt} (0: the latest archived attempt); empty
+     * when that stream wrote nothing and so has no object.
+     */
+    public Optional<Path> locate(
+            String jobId, String taskName, int index, LogStream stream, int attempt) {
+        Optional<String> found =
+                database.read(c -> find(c, jobId, taskName, index, stream, attempt));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String uri = found.get();
         RemotePath path = RemotePath.tryParse(uri).orElse(null);
         if (path == null || path.scheme() != RemotePath.Scheme.FILE) {
             throw new ApiProblem(
@@ -56,10 +67,11 @@ public class ArchivedLogs {
                     "the archived " + stream.label() + " at " + uri + " is gone from the store",
                     List.of("stream"));
         }
-        return file;
+        return Optional.of(file);
     }
 
-    private static String find(
+    /** The row's uri (empty for a stream that wrote nothing); a 404 problem if there is no row. */
+    private static Optional<String> find(
             Connection c, String jobId, String taskName, int index, LogStream stream, int attempt)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement(FIND)) {
@@ -71,7 +83,7 @@ public class ArchivedLogs {
             select.setInt(6, attempt);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    return rs.getString(2);
+                    return Optional.ofNullable(rs.getString(2));
                 }
             }
         }

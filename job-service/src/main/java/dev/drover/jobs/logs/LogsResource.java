@@ -30,7 +30,8 @@ public class LogsResource {
             description =
                     "The raw bytes of the archived stream of the given attempt (default: the"
                             + " latest archived one). A stream is served once the attempt ended and"
-                            + " the log collector archived it; a running attempt's bytes are not.")
+                            + " the log collector archived it; a running attempt's bytes are not. A"
+                            + " stream that wrote nothing is served empty once its attempt ended.")
     @APIResponse(responseCode = "200", description = "The bytes, application/octet-stream")
     @APIResponse(
             responseCode = "400",
@@ -46,14 +47,15 @@ public class LogsResource {
             @PathParam("index") String index,
             @QueryParam("stream") String stream,
             @QueryParam("attempt") String attempt) {
-        java.nio.file.Path file =
-                logs.locate(
+        return logs.locate(
                         jobId,
                         taskName,
                         number("index", index, 0, 0),
                         streamOf(stream),
-                        number("attempt", attempt, 0, 1));
-        return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+                        number("attempt", attempt, 0, 1))
+                .map(file -> Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE))
+                .orElseGet(() -> Response.ok(new byte[0], MediaType.APPLICATION_OCTET_STREAM_TYPE))
+                .build();
     }
 
     private static LogStream streamOf(String stream) {

@@ -1,5 +1,6 @@
 package dev.drover.jobs.readmodel;
 
+import dev.drover.contract.event.InstanceEnded;
 import dev.drover.contract.event.InstanceEvent;
 import dev.drover.jobs.store.Database;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,7 @@ public class InstanceEventsConsumer {
 
     private final Database database;
     private final InstanceStore store = new InstanceStore();
+    private final EmptyLogRows emptyLogs = new EmptyLogRows();
     private final MeterRegistry metrics;
 
     public InstanceEventsConsumer(Database database, MeterRegistry metrics) {
@@ -52,6 +54,14 @@ public class InstanceEventsConsumer {
                                     events.stream().map(InstanceKey::of).distinct().toList());
                     Map<InstanceKey, InstanceRow> changed = decide(rows, events);
                     store.update(connection, changed);
+                    // Also from ends the state machine ignored (a redelivery): what a final event
+                    // says of its attempt's streams is true whatever the instance did since.
+                    emptyLogs.insert(
+                            connection,
+                            events.stream()
+                                    .filter(InstanceEnded.class::isInstance)
+                                    .map(InstanceEnded.class::cast)
+                                    .toList());
                     return null;
                 });
     }

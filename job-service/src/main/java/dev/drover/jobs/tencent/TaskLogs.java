@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * DescribeTaskLogs: per instance, the last {@code drover.tencent-api.log-cap-bytes} bytes of the
  * latest archived stdout and stderr, base64, found by the same {@link ArchivedLogs} the REST log
- * endpoint reads. A stream not archived yet is null, as Tencent leaves a log it cannot fetch.
+ * endpoint reads. A stream not archived yet is null, as Tencent leaves a log it cannot fetch; one
+ * that wrote nothing is the empty string.
  */
 @ApplicationScoped
 class TaskLogs {
@@ -84,7 +86,11 @@ class TaskLogs {
     private String tail(String jobId, String taskName, int index, LogStream stream) {
         Path file;
         try {
-            file = archive.locate(jobId, taskName, index, stream, 0);
+            Optional<Path> archived = archive.locate(jobId, taskName, index, stream, 0);
+            if (archived.isEmpty()) {
+                return "";
+            }
+            file = archived.get();
         } catch (ApiProblem e) {
             if (Codes.LOGS_NOT_FOUND.equals(e.code())) {
                 return null;

@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -78,6 +80,50 @@ class LogsIT {
                                                 "TaskInstanceSet[0].StdoutUri",
                                                 equalTo(RemotePath.fileUriPath(file)))
                                         .body("TaskInstanceSet[0].StderrUri", equalTo(null)));
+    }
+
+    @Test
+    void aStreamTheFinalEventNamesEmptyIsServedEmptyRatherThanMissing() {
+        String jobId = Api.submit(Bodies.singleTask("logs-empty", 2).toString());
+        String path = "/v1/jobs/{id}/tasks/T/instances/1/logs";
+        given().queryParam("stream", "stderr")
+                .get(path, jobId)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ResourceNotFound.Logs"));
+
+        InstanceSucceeded end =
+                InstanceSucceeded.of(jobId, "T", 1, 1, Instant.now(), Instant.now())
+                        .withEmptyLogs(List.of(LogStream.STDOUT, LogStream.STDERR));
+        Events.send(Topics.INSTANCE_EVENTS, end);
+        // A redelivery of the same end changes nothing.
+        Events.send(Topics.INSTANCE_EVENTS, end);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("stream", "stderr")
+                                        .get(path, jobId)
+                                        .then()
+                                        .statusCode(200));
+        for (String stream : List.of("stdout", "stderr")) {
+            byte[] served =
+                    given().queryParam("stream", stream)
+                            .queryParam("attempt", 1)
+                            .get(path, jobId)
+                            .then()
+                            .statusCode(200)
+                            .contentType("application/octet-stream")
+                            .extract()
+                            .asByteArray();
+            assertThat(served).as(stream).isEmpty();
+        }
+        given().get("/v1/jobs/{id}/tasks/T", jobId)
+                .then()
+                .body("TaskInstanceSet[1].State", equalTo("SUCCEED"))
+                .body("TaskInstanceSet[1].StdoutUri", equalTo(null));
+        // Only the attempt the event ended is empty; instance 0 is still not archived.
+        given().get("/v1/jobs/{id}/tasks/T/instances/0/logs", jobId).then().statusCode(404);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.drover.provisioner.attempt;
 
 import dev.drover.contract.event.FailureKind;
-import dev.drover.contract.event.InstanceEvent;
+import dev.drover.contract.event.InstanceEnded;
 import dev.drover.contract.event.InstanceFailed;
 import dev.drover.contract.event.InstanceRequeued;
 import dev.drover.contract.event.InstanceRunning;
@@ -188,15 +188,18 @@ public class AttemptRunner {
             return;
         }
 
-        InstanceEvent outcome = outcome(attempt, execution, exitCode, endedAt);
+        InstanceEnded outcome = outcome(attempt, execution, exitCode, endedAt);
         // A cloud machine is released (or kept, for FailedAction INTERRUPT) before the report.
         execution.release(
                 outcome instanceof InstanceFailed f && f.kind() == FailureKind.INTERRUPTED);
-        // The slot is free from here: the final event follows the log acks asynchronously.
-        pumps.acked().whenComplete((ok, error) -> finish(id, outcome));
+        // The slot is free from here: the final event follows the log acks asynchronously, and
+        // names the streams that were never sent, so that readers know them empty, not missing.
+        pumps.acked()
+                .whenComplete(
+                        (ok, error) -> finish(id, outcome.withEmptyLogs(pumps.sentNothing())));
     }
 
-    private InstanceEvent outcome(
+    private InstanceEnded outcome(
             Attempt attempt, Execution execution, int exitCode, Instant endedAt) {
         AttemptId id = attempt.id();
         Instant startedAt = execution.startedAt();
@@ -247,7 +250,7 @@ public class AttemptRunner {
     }
 
     /** Publishes the final event; the journal drops the attempt once the broker has it. */
-    private void finish(AttemptId id, InstanceEvent outcome) {
+    private void finish(AttemptId id, InstanceEnded outcome) {
         if (outcome instanceof InstanceSucceeded) {
             LOG.infof("%s SUCCEED", id.logContext());
         } else if (outcome instanceof InstanceFailed f && f.startedAt() != null) {

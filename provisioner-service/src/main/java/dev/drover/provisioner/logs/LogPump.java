@@ -16,7 +16,10 @@ import org.jboss.logging.Logger;
  * Copies one output stream of a command to {@code drover.logs} as it is written: each read (at most
  * one chunk, never more) becomes one LogChunk, so memory per stream is one buffer whatever the
  * output's size or line length. Bytes are never decoded. The stream ends with a chunk marked last,
- * possibly empty.
+ * possibly empty, with one exception: a stream that wrote nothing and has no RedirectInfo path
+ * sends nothing at all (see {@link #sentNothing()}), since most commands of a wide job write
+ * nothing to at least one stream and an empty object per stream was most of the log pipeline's
+ * work.
  */
 public final class LogPump implements Runnable {
 
@@ -32,6 +35,7 @@ public final class LogPump implements Runnable {
     private final CountDownLatch eof = new CountDownLatch(1);
     private final CompletableFuture<Void> acked = new CompletableFuture<>();
     private long seq;
+    private volatile boolean sentNothing;
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
     public LogPump(
@@ -62,7 +66,11 @@ public final class LogPump implements Runnable {
             }
         } finally {
             eof.countDown();
-            send(new byte[0], true);
+            if (seq == 0 && redirectPath == null) {
+                sentNothing = true;
+            } else {
+                send(new byte[0], true);
+            }
             previous.whenComplete(
                     (ok, error) -> {
                         if (error != null) {
@@ -77,6 +85,19 @@ public final class LogPump implements Runnable {
     /** Waits until the command's side of the stream is closed; false on timeout. */
     public boolean awaitEof(long millis) throws InterruptedException {
         return eof.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether the stream ended without sending anything (it wrote nothing, and no RedirectInfo path
+     * asks for an object anyway); meaningful once {@link #acked()} completed.
+     */
+    public boolean sentNothing() {
+        return sentNothing;
+    }
+
+    /** The stream this pump reads. */
+    public LogStream stream() {
+        return stream;
     }
 
     /** Completes once the broker acknowledged every chunk of the stream, the last included. */

@@ -77,6 +77,11 @@ public class LogStreams {
                             });
         }
 
+        /** The streams that wrote nothing and sent nothing; meaningful once acked() completed. */
+        public List<LogStream> sentNothing() {
+            return pumps.stream().filter(LogPump::sentNothing).map(LogPump::stream).toList();
+        }
+
         private boolean awaitEof(Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
             try {
