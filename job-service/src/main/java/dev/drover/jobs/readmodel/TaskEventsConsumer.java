@@ -2,6 +2,8 @@ package dev.drover.jobs.readmodel;
 
 import dev.drover.contract.State;
 import dev.drover.contract.event.TaskStateChanged;
+import dev.drover.jobs.readmodel.TaskStore.TaskKey;
+import dev.drover.jobs.readmodel.TaskStore.TaskMove;
 import dev.drover.jobs.store.Database;
 import dev.drover.jobs.store.Rows;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,16 +11,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Follows {@code drover.task.events} into the task rows. A move the state machine refuses (a
- * duplicate or late event) is counted and skipped. Two moves also reach the task's instances:
+ * Follows {@code drover.task.events} into the task rows, a batch per transaction ({@link
+ * TaskStore}). A move the state machine refuses (a duplicate or late event) is counted and skipped.
+ * Two moves also reach the task's instances:
  *
  * <ul>
  *   <li>a task that ends FAILED takes its instances that never started with it (FAILED, attempts
@@ -32,12 +37,6 @@ public class TaskEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(TaskEventsConsumer.class);
 
-    private static final String LOCK =
-            "select state from task where job_id = ? and name = ? for update";
-    private static final String UPDATE =
-            "update task set state = ?, state_reason = ?,"
-                    + " start_time = case when ? then coalesce(start_time, ?) else start_time end,"
-                    + " end_time = ? where job_id = ? and name = ?";
     private static final String FAIL_WAITING =
             "update instance set state = 'FAILED', state_reason = ?, end_time = ?"
                     + " where job_id = ? and task_name = ?"
@@ -47,6 +46,7 @@ public class TaskEventsConsumer {
                     + " where job_id = ? and task_name = ? and state = 'FAILED'";
 
     private final Database database;
+    private final TaskStore store = new TaskStore();
     private final MeterRegistry metrics;
 
     public TaskEventsConsumer(Database database, MeterRegistry metrics) {
@@ -63,18 +63,38 @@ public class TaskEventsConsumer {
         }
     }
 
+    /**
+     * Applies {@code events} in their order: the batch's task rows are locked and read at once,
+     * each move is decided in memory, instance cascades run as they are decided, and the tasks'
+     * rows are written in one statement.
+     */
     void apply(List<TaskStateChanged> events) {
         database.inTransaction(
                 connection -> {
+                    Map<TaskKey, State> states =
+                            store.lock(
+                                    connection,
+                                    events.stream()
+                                            .map(e -> new TaskKey(e.jobId(), e.taskName()))
+                                            .distinct()
+                                            .toList());
+                    Map<TaskKey, TaskMove> moves = new LinkedHashMap<>();
                     for (TaskStateChanged event : events) {
-                        apply(connection, event);
+                        apply(connection, event, states, moves);
                     }
+                    store.update(connection, moves);
                     return null;
                 });
     }
 
-    private void apply(Connection connection, TaskStateChanged event) throws SQLException {
-        State current = lock(connection, event);
+    private void apply(
+            Connection connection,
+            TaskStateChanged event,
+            Map<TaskKey, State> states,
+            Map<TaskKey, TaskMove> moves)
+            throws SQLException {
+        TaskKey key = new TaskKey(event.jobId(), event.taskName());
+        State current = states.get(key);
         if (current == null
                 || event.to() == null
                 || !current.canMoveTo(event.to(), event.reason())) {
@@ -84,43 +104,27 @@ public class TaskEventsConsumer {
                     event.jobId(), event.taskName(), event.from(), event.to(), current);
             return;
         }
-        move(connection, event);
+        states.put(key, event.to());
+        TaskMove before = moves.get(key);
+        Instant firstRunning = before == null ? null : before.firstRunning();
+        if (firstRunning == null && event.to() == State.RUNNING) {
+            firstRunning = event.occurredAt();
+        }
+        Instant end = event.to().isTerminal() ? event.occurredAt() : null;
+        moves.put(key, new TaskMove(event.to(), event.reason(), firstRunning, end));
         if (event.to() == State.FAILED) {
             cascade(connection, FAIL_WAITING, event, reasonOrDefault(event), event.occurredAt());
         } else if (current == State.FAILED) {
             cascade(connection, REOPEN_FAILED, event, event.to().name(), State.RETRY_REASON);
         }
-        LOG.infof(
+        // DEBUG: the scheduler, which decides the move, logs it at INFO.
+        LOG.debugf(
                 "jobId=%s task=%s: %s -> %s%s",
                 event.jobId(),
                 event.taskName(),
                 current,
                 event.to(),
                 event.reason() == null ? "" : " (" + event.reason() + ")");
-    }
-
-    private static State lock(Connection connection, TaskStateChanged event) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
-            select.setString(1, event.jobId());
-            select.setString(2, event.taskName());
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? State.valueOf(rs.getString(1)) : null;
-            }
-        }
-    }
-
-    private static void move(Connection connection, TaskStateChanged event) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            update.setString(1, event.to().name());
-            update.setString(2, event.reason());
-            update.setBoolean(3, event.to() == State.RUNNING);
-            update.setTimestamp(4, Rows.timestamp(event.occurredAt()));
-            update.setTimestamp(
-                    5, event.to().isTerminal() ? Rows.timestamp(event.occurredAt()) : null);
-            update.setString(6, event.jobId());
-            update.setString(7, event.taskName());
-            update.executeUpdate();
-        }
     }
 
     private static void cascade(

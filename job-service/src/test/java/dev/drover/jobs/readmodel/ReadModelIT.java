@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.drover.contract.State;
 import dev.drover.contract.Topics;
+import dev.drover.contract.event.Event;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceFailed;
 import dev.drover.contract.event.InstanceRunning;
@@ -20,9 +21,11 @@ import dev.drover.localstack.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
         value = LocalStackResource.class,
         initArgs = @ResourceArg(name = LocalStackResource.DATABASE_ARG, value = "drover_jobs"))
 class ReadModelIT {
+
+    @Inject TaskEventsConsumer taskEvents;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -158,5 +163,34 @@ class ReadModelIT {
                                         .body("TaskState", equalTo("RUNNABLE"))
                                         .body("TaskInstanceSet[0].State", equalTo("RUNNABLE"))
                                         .body("TaskInstanceSet[0].Attempts", equalTo(1)));
+    }
+
+    @Test
+    void aBatchOfSeveralMovesOfOneTaskKeepsItsFirstStartAndItsLastState() {
+        String jobId = Api.submit(Bodies.singleTask("task-batch", 1).toString());
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant t1 = t0.plusSeconds(1);
+        Instant t2 = t0.plusSeconds(2);
+
+        taskEvents.apply(
+                List.of(
+                        move(jobId, State.PENDING, State.RUNNABLE, null, t0),
+                        move(jobId, State.RUNNABLE, State.RUNNING, null, t1),
+                        // A duplicate inside the same batch is refused against the moved state.
+                        move(jobId, State.RUNNABLE, State.RUNNING, null, t2),
+                        move(jobId, State.RUNNING, State.SUCCEED, "all done", t2)));
+
+        given().get("/v1/jobs/{id}/tasks/T", jobId)
+                .then()
+                .body("TaskState", equalTo("SUCCEED"))
+                .body("StateReason", equalTo("all done"))
+                .body("StartTime", equalTo(t1.toString()))
+                .body("EndTime", equalTo(t2.toString()));
+    }
+
+    private static TaskStateChanged move(
+            String jobId, State from, State to, String reason, Instant at) {
+        return new TaskStateChanged(
+                Event.newId(), at, jobId, Event.SCHEMA_VERSION, "T", from, to, reason);
     }
 }
