@@ -102,7 +102,7 @@ final class LocalExecution implements Execution {
         List<ProcFs.Stat> left = ProcFs.membersForkedAfterLeader(ref.pgid());
         if (!left.isEmpty()) {
             LOG.infof(
-                    "pgid=%d %d processes outlived the command's shell: killing them",
+                    "pgid=%d %d members outlived the command's shell: killing them",
                     ref.pgid(), left.size());
             ProcessGroups.signal("KILL", ref.pgid(), null);
         }

@@ -1,5 +1,6 @@
 package dev.drover.provisioner.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -13,6 +14,9 @@ import java.util.Optional;
 public final class ProcFs {
 
     private static final Path PROC = Path.of("/proc");
+
+    /** Up to this many pids allocated since a leader are probed one by one, not listed. */
+    private static final long PROBE_LIMIT = 512;
 
     private ProcFs() {}
 
@@ -57,7 +61,8 @@ public final class ProcFs {
      * Every live process of group {@code pgid} forked after the group's leader {@code pgid}, which
      * is every member of a group its leader made. Pids are handed out cyclically, so only those
      * allocated since the leader's are read: no more than a few files while the leader's is recent.
-     * A member is missed only if pids went all the way round past the leader's meanwhile.
+     * A member is missed only if pids went all the way round past the leader's meanwhile. (A thread
+     * of a member may be listed as well: /proc answers for thread ids too.)
      */
     public static List<Stat> membersForkedAfterLeader(long pgid) {
         long last;
@@ -66,6 +71,17 @@ public final class ProcFs {
             last = Long.parseLong(loadavg[loadavg.length - 1]);
         } catch (IOException | RuntimeException e) {
             return groupMembers(pgid);
+        }
+        if (last >= pgid && last - pgid <= PROBE_LIMIT) {
+            // Probing each pid since the leader is far cheaper than listing /proc, which makes
+            // the kernel build an entry for every process on the machine.
+            List<Stat> members = new ArrayList<>();
+            for (long pid = pgid + 1; pid <= last; pid++) {
+                if (new File("/proc/" + pid).exists()) {
+                    stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
+                }
+            }
+            return members;
         }
         boolean wrapped = last < pgid;
         List<Stat> members = new ArrayList<>();
