@@ -2,10 +2,12 @@ package dev.drover.contract.kafka;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,10 +19,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * One Kafka consumer on its own thread, for the hops every edge of a job's DAG crosses (completion
  * to scheduler, release to provisioner). The thread that polled a batch hands it to the handler
- * itself, so a record waits for no other thread, and the batch's offsets are committed only after
- * the handler returned. A handler that throws sends the loop back to the batch's first offsets
- * after a pause: handlers must recognise a redelivered record (the scheduler's inbox and the
- * provisioner's journal do).
+ * itself, so a record waits for no other thread. Offsets are committed only for batches the handler
+ * returned from, at most once a second (a commit per small batch made the broker's group
+ * coordinator one of the stack's busiest threads), and before partitions are handed to another
+ * member. A handler that throws sends the loop back to the batch's first offsets after a pause.
+ * Handlers must therefore recognise a redelivered record (the scheduler's inbox and the
+ * provisioner's journal do): a crash redelivers up to a second of handled records.
  */
 public final class RecordLoop implements AutoCloseable {
 
@@ -34,12 +38,15 @@ public final class RecordLoop implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final long COMMIT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final String topic;
     private final Handler handler;
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private boolean uncommitted;
+    private long lastCommit = System.nanoTime();
     private volatile boolean running = true;
 
     private RecordLoop(String name, Map<String, Object> config, String topic, Handler handler) {
@@ -84,10 +91,11 @@ public final class RecordLoop implements AutoCloseable {
     private void run() {
         long backoff = 100;
         try {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new CommitBeforeRevoke());
             while (running) {
                 ConsumerRecords<String, String> batch = consumer.poll(POLL);
                 if (batch.isEmpty()) {
+                    commitWhenDue();
                     continue;
                 }
                 try {
@@ -112,16 +120,9 @@ public final class RecordLoop implements AutoCloseable {
                     continue;
                 }
                 backoff = 100;
-                Map<TopicPartition, OffsetAndMetadata> next = next(batch);
-                handled.putAll(next);
-                consumer.commitAsync(
-                        next,
-                        (offsets, error) -> {
-                            if (error != null) {
-                                // The next commit covers these; a crash meanwhile redelivers them.
-                                LOG.log(Level.WARNING, "commit on " + topic + " failed: " + error);
-                            }
-                        });
+                handled.putAll(next(batch));
+                uncommitted = true;
+                commitWhenDue();
             }
         } catch (WakeupException e) {
             // close() woke the consumer.
@@ -136,6 +137,40 @@ public final class RecordLoop implements AutoCloseable {
     private void rewind(ConsumerRecords<String, String> batch) {
         for (TopicPartition partition : batch.partitions()) {
             consumer.seek(partition, batch.records(partition).get(0).offset());
+        }
+    }
+
+    private void commitWhenDue() {
+        if (!uncommitted || System.nanoTime() - lastCommit < COMMIT_EVERY_NANOS) {
+            return;
+        }
+        uncommitted = false;
+        lastCommit = System.nanoTime();
+        consumer.commitAsync(
+                new HashMap<>(handled),
+                (offsets, error) -> {
+                    if (error != null) {
+                        // The next commit covers these; a crash meanwhile redelivers them.
+                        LOG.log(Level.WARNING, "commit on " + topic + " failed: " + error);
+                    }
+                });
+    }
+
+    /** Hands over only committed partitions, so another member does not redo handled records. */
+    private final class CommitBeforeRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            try {
+                commitHandled();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "commit before rebalance on " + topic + " failed: " + e);
+            }
+            handled.keySet().removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Positions come from the committed offsets.
         }
     }
 
