@@ -7,25 +7,24 @@ import dev.drover.contract.kafka.RecordLoop;
 import dev.drover.scheduler.store.Inbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes the scheduler's two input topics in batches. Each batch is one database transaction; its
- * offsets are committed only after that transaction committed, so a crash redelivers exactly what
- * was not committed, and the core recognises whatever of it was.
- *
- * <p>Instance events, which every edge of a DAG waits for, are polled by a {@link RecordLoop} whose
- * thread runs the transaction itself: SmallRye's hand-off from its polling thread to a worker cost
- * an edge several milliseconds. Job events (a job's parts, terminate, retry) stay a SmallRye
- * channel.
+ * Consumes the scheduler's two input topics in batches, each with a {@link RecordLoop} whose
+ * polling thread runs the batch's database transaction itself; offsets are committed only after
+ * that transaction committed, so a crash redelivers what was not committed, and the core recognises
+ * whatever of it was. Instance events are on the path of every edge of a DAG, and a job's first
+ * release waits for its JobAccepted: SmallRye channels delayed the first by milliseconds per hop
+ * and the second by up to a second.
  */
 @ApplicationScoped
 public class InputConsumers {
@@ -33,54 +32,53 @@ public class InputConsumers {
     private final Inbox inbox;
     private final OutboxRelay relay;
     private final String bootstrapServers;
-    private final int maxPollRecords;
-    private RecordLoop instanceEvents;
+    private final List<RecordLoop> loops = new ArrayList<>();
 
     InputConsumers(
             Inbox inbox,
             OutboxRelay relay,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(
-                            name = "drover.scheduler.instance-events.max-poll-records",
-                            defaultValue = "2000")
-                    int maxPollRecords) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.inbox = inbox;
         this.relay = relay;
         this.bootstrapServers = bootstrapServers;
-        this.maxPollRecords = maxPollRecords;
     }
 
-    /** Starts on reports from the provisioner once the database is migrated. */
+    /** Starts once the database is migrated. */
     void start(@Observes StartupEvent event) {
-        instanceEvents =
+        // Reports from the provisioner: a batch of up to 2,000 is one transaction.
+        loops.add(
                 RecordLoop.start(
                         "instance-events",
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ConsumerConfig.GROUP_ID_CONFIG,
-                                "drover-scheduler",
-                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                                maxPollRecords,
-                                // As the SmallRye channels: a crashed member is replaced in 10 s.
-                                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                                10_000),
+                        config(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
                         Topics.INSTANCE_EVENTS,
-                        records -> handle(records, InstanceEvent.class));
+                        records -> handle(records, InstanceEvent.class)));
+        // JobAccepted parts (up to a few MB each), TerminateJob and RetryJob; the scheduler's own
+        // state changes on the topic are skipped.
+        loops.add(
+                RecordLoop.start(
+                        "job-events",
+                        config(
+                                Map.of(
+                                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                        500,
+                                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                                        16 * 1024 * 1024)),
+                        Topics.JOB_EVENTS,
+                        records -> handle(records, JobEvent.class)));
     }
 
     /** Stops before the relay and the datasource go (this bean's observers run first). */
     void stop(@Observes @Priority(1) ShutdownEvent event) {
-        if (instanceEvents != null) {
-            instanceEvents.close();
-        }
+        loops.forEach(RecordLoop::close);
     }
 
-    /** JobAccepted parts, TerminateJob and RetryJob (state changes on the topic are skipped). */
-    @Incoming("job-events")
-    @Blocking(ordered = true)
-    public void jobEvents(ConsumerRecords<String, String> records) throws InterruptedException {
-        handle(records, JobEvent.class);
+    private Map<String, Object> config(Map<String, Object> specific) {
+        Map<String, Object> config = new HashMap<>(specific);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "drover-scheduler");
+        // A crashed member's partitions move to its replacement after 10 s (Kafka's default 45).
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        return config;
     }
 
     private void handle(
