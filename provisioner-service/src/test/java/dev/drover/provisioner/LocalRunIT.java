@@ -220,4 +220,23 @@ class LocalRunIT extends HarnessPerClass {
         harness.awaitStream(job, "I", 1, 1, LogStream.STDOUT, SHORT);
         assertThat(harness.chunks(job, "I", 0, 1, LogStream.STDERR)).isEmpty();
     }
+
+    @Test
+    void aCommandThatReadsStdinSeesItsEndAtOnce() {
+        String job = Harness.newJobId();
+        TaskSpec task =
+                Harness.task(
+                        "c20-index.json",
+                        t ->
+                                ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                                t.get("Application"))
+                                        .put("Command", "cat; echo read-done"));
+        Harness.release(job, 1, 1, List.of(0), task);
+
+        // The fixture's Timeout is 60 s: a stdin left open would end the attempt TIMEOUT.
+        assertThat(harness.awaitFinal(job, "I", 0, 1, SHORT)).isInstanceOf(InstanceSucceeded.class);
+        assertThat(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, SHORT))
+                .asString()
+                .isEqualTo("read-done\n");
+    }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ import org.jboss.logging.Logger;
 public class LocalBackend implements Backend {
 
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
+    private static final ProcessBuilder.Redirect NO_INPUT =
+            ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     @Inject ProvisionerConfig config;
     @Inject TaskStorage storage;
@@ -99,9 +102,12 @@ public class LocalBackend implements Backend {
             cwd = packages.unpack(task, app.packagePath(), workDir);
         }
         List<StagedMount> mounts = stageInputs(task, workDir);
+        // No one writes to a batch command's stdin: /dev/null makes a command that reads it see
+        // the end at once (as under Slurm) instead of waiting on a pipe until its Timeout.
         ProcessBuilder builder =
                 new ProcessBuilder(commandLine(app.command(), mounts, workDir))
-                        .directory(cwd.toFile());
+                        .directory(cwd.toFile())
+                        .redirectInput(NO_INPUT);
         CommandEnvironment.fill(builder.environment(), attempt);
         return start(builder, attempt, mounts, workDir);
     }
