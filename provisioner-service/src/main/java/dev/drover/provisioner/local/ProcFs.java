@@ -31,6 +31,11 @@ public final class ProcFs {
 
     /** The process's stat, or empty if it is gone. */
     public static Optional<Stat> stat(long pid) {
+        // Asked mostly about processes just reaped: a failed exists() is far cheaper than the
+        // exception a failed read throws.
+        if (!new File("/proc/" + pid).exists()) {
+            return Optional.empty();
+        }
         try {
             String text =
                     Files.readString(
@@ -77,9 +82,7 @@ public final class ProcFs {
             // the kernel build an entry for every process on the machine.
             List<Stat> members = new ArrayList<>();
             for (long pid = pgid + 1; pid <= last; pid++) {
-                if (new File("/proc/" + pid).exists()) {
-                    stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
-                }
+                stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
             }
             return members;
         }
