@@ -162,8 +162,10 @@ public final class Bench implements Callable<Integer> {
             console.println("bench: service jars missing, build first: " + missing);
             return 2;
         }
+        // Unknown scenario names are refused here, before a stack is started for nothing.
+        List<Scenario> scenarios = chosen(sizes);
         Outcome outcome = new Outcome(settings(sizes, stackHome), result);
-        measure(sizes, options, outcome);
+        measure(sizes, scenarios, options, outcome);
         outcome.write();
         Report.print(console, outcome.results, outcome.memory, outcome.load.samples());
         console.println("results: " + result.toAbsolutePath());
@@ -171,7 +173,8 @@ public final class Bench implements Callable<Integer> {
         return outcome.failure == null ? 0 : 1;
     }
 
-    private void measure(Scale sizes, StackOptions options, Outcome outcome)
+    private void measure(
+            Scale sizes, List<Scenario> scenarios, StackOptions options, Outcome outcome)
             throws InterruptedException {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(outcome.load::sample, 0, 5, TimeUnit.SECONDS);
@@ -181,7 +184,7 @@ public final class Bench implements Callable<Integer> {
             log("stack ready, API " + stack.api());
             recorder.awaitAssigned(Duration.ofSeconds(60));
             Driver driver = new Driver(stack.api(), recorder, Duration.ofSeconds(jobTimeout));
-            outcome.failure = runAll(driver, stack, chosen(sizes), sizes.runs(), outcome);
+            outcome.failure = runAll(driver, stack, scenarios, sizes.runs(), outcome);
             outcome.memory = memory(stack);
             log("stopping the stack");
         } finally {
