@@ -3,6 +3,7 @@ package dev.drover.provisioner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceEnded;
 import dev.drover.contract.event.InstanceEvent;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The acceptance cases of the local backend, against the real broker. */
@@ -155,13 +157,7 @@ class LocalRunIT extends HarnessPerClass {
     @Test
     void commandLeadsItsOwnProcessGroup() throws Exception {
         String job = Harness.newJobId();
-        TaskSpec task =
-                Harness.task(
-                        "c20-index.json",
-                        t ->
-                                ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                                t.get("Application"))
-                                        .put("Command", "cut -d' ' -f5 /proc/$$/stat"));
+        TaskSpec task = running("cut -d' ' -f5 /proc/$$/stat");
         Harness.release(job, 1, 1, List.of(0), task);
 
         assertThat(harness.awaitFinal(job, "I", 0, 1, SHORT)).isInstanceOf(InstanceSucceeded.class);
@@ -177,13 +173,7 @@ class LocalRunIT extends HarnessPerClass {
     @Test
     void emptyOutputWithARedirectPathStillEndsEachStream() {
         String job = Harness.newJobId();
-        TaskSpec task =
-                Harness.task(
-                        "c20-index.json",
-                        t ->
-                                ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                                t.get("Application"))
-                                        .put("Command", "true"));
+        TaskSpec task = running("true");
         Harness.release(job, 1, 1, List.of(0), task);
 
         harness.awaitFinal(job, "I", 0, 1, SHORT);
@@ -198,14 +188,7 @@ class LocalRunIT extends HarnessPerClass {
     @Test
     void aStreamThatWroteNothingWithoutRedirectPathIsNamedInTheEndInsteadOfSent() {
         String job = Harness.newJobId();
-        TaskSpec task =
-                Harness.task(
-                        "c20-index.json",
-                        t -> {
-                            t.remove("RedirectInfo");
-                            ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("Application"))
-                                    .put("Command", "echo out");
-                        });
+        TaskSpec task = running("echo out", t -> t.remove("RedirectInfo"));
         Harness.release(job, 1, 1, List.of(0), task);
 
         InstanceEnded end = (InstanceEnded) harness.awaitFinal(job, "I", 0, 1, SHORT);
@@ -224,13 +207,7 @@ class LocalRunIT extends HarnessPerClass {
     @Test
     void aCommandThatReadsStdinSeesItsEndAtOnce() {
         String job = Harness.newJobId();
-        TaskSpec task =
-                Harness.task(
-                        "c20-index.json",
-                        t ->
-                                ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                                t.get("Application"))
-                                        .put("Command", "cat; echo read-done"));
+        TaskSpec task = running("cat; echo read-done");
         Harness.release(job, 1, 1, List.of(0), task);
 
         // The fixture's Timeout is 60 s: a stdin left open would end the attempt TIMEOUT.
@@ -238,5 +215,19 @@ class LocalRunIT extends HarnessPerClass {
         assertThat(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, SHORT))
                 .asString()
                 .isEqualTo("read-done\n");
+    }
+
+    /** The c20 fixture (RedirectInfo to cos://test-bucket/c20/, Timeout 60 s) running a command. */
+    private static TaskSpec running(String command) {
+        return running(command, t -> {});
+    }
+
+    private static TaskSpec running(String command, Consumer<ObjectNode> edit) {
+        return Harness.task(
+                "c20-index.json",
+                t -> {
+                    ((ObjectNode) t.get("Application")).put("Command", command);
+                    edit.accept(t);
+                });
     }
 }
