@@ -33,6 +33,18 @@ public record JobSnapshot(
 
     /** Whether the job will not change any more (until a retry). */
     public boolean isFinished() {
+        return isFinal(state);
+    }
+
+    /**
+     * Whether the job and every task show their end: the API's read model follows job and task
+     * events separately, so a job may read finished a moment before its last tasks do.
+     */
+    public boolean isSettled() {
+        return isFinished() && tasks.stream().allMatch(t -> isFinal(t.state()));
+    }
+
+    private static boolean isFinal(String state) {
         return state.equals("SUCCEED")
                 || state.equals("FAILED")
                 || state.equals("FAILED_INTERRUPTED");
