@@ -41,6 +41,7 @@ public class Lifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        dispatcher.close();
         runner.shutdown();
         for (Attempt attempt : dispatcher.liveAttempts()) {
             Execution execution = attempt.execution();

@@ -75,6 +75,32 @@ class RecoveryIT extends HarnessPerClass {
         }
     }
 
+    @Test
+    void anAttemptStillInLineIsHandedBackNotStartedAndOneLaunchedIsReportedLost() throws Exception {
+        Path dir = Files.createTempDirectory("drover-journal");
+        String job = Harness.newJobId();
+        AttemptId waiting = new AttemptId(job, "T", 0, 1);
+        AttemptId launched = new AttemptId(job, "T", 1, 1);
+        try (Journal journal = new Journal(dir, false, Duration.ofDays(1))) {
+            journal.accept(waiting);
+            journal.accept(launched);
+            journal.launched(launched);
+        }
+
+        try (Journal reopened = new Journal(dir, false, Duration.ofDays(1))) {
+            new Recovery(reopened, publisher, new LeftoverReaper()).recover(a -> false);
+
+            InstanceFailed back = (InstanceFailed) harness.awaitFinal(job, "T", 0, 1, SHORT);
+            assertThat(back.kind()).isEqualTo(FailureKind.NOT_STARTED);
+            assertThat(back.startedAt()).isNull();
+            InstanceFailed lost = (InstanceFailed) harness.awaitFinal(job, "T", 1, 1, SHORT);
+            assertThat(lost.kind()).isEqualTo(FailureKind.NODE_LOST);
+            await().atMost(SHORT).until(() -> reopened.openEntries().isEmpty());
+            // A redelivered TaskReady of the handed-back attempt is still recognised.
+            assertThat(reopened.accept(waiting)).isFalse();
+        }
+    }
+
     /** Starts `sleep` under a shell in its own session and journals it as a running attempt. */
     private static Process startInOwnGroup(AttemptId id, long deadline, Path dir) throws Exception {
         Process process =

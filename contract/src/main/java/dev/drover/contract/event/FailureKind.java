@@ -12,6 +12,11 @@ public enum FailureKind {
     OUTPUT_UPLOAD(true),
     /** The provisioner running it died; found on restart and killed. */
     NODE_LOST(true),
+    /**
+     * The provisioner accepted the attempt but stopped (or died) before starting it: nothing ran,
+     * so the scheduler releases the index again without spending its MaxRetryCount.
+     */
+    NOT_STARTED(true),
     /** The job was terminated: never retried. */
     TERMINATED(false),
     /** Failed and kept for inspection (FailedAction INTERRUPT): never retried. */

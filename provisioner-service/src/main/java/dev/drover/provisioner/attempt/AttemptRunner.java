@@ -111,6 +111,7 @@ public class AttemptRunner {
             if (attempt.terminated()) {
                 throw new AttemptFailure(FailureKind.TERMINATED, "terminated");
             }
+            journal.launched(id);
             Files.createDirectories(workDir);
             Execution execution = backend.launch(attempt, workDir);
             if (!attempt.attach(execution)) {

@@ -70,6 +70,13 @@ public final class Journal implements AutoCloseable {
         return true;
     }
 
+    /** Records that the attempt's launch begins (before anything of it can run). */
+    public synchronized void launched(AttemptId id) {
+        JournalEntry entry = JournalEntry.of(JournalEntry.Type.LAUNCHED, id, now());
+        open.put(id, entry);
+        append(entry);
+    }
+
     /** Records that the attempt's command runs, with what a restart needs to kill it. */
     public synchronized void running(AttemptId id, ProcessRef ref, long startedAt, long deadline) {
         JournalEntry entry = JournalEntry.running(id, ref, startedAt, deadline);
@@ -153,7 +160,7 @@ public final class Journal implements AutoCloseable {
         }
         AttemptId id = entry.attemptId();
         switch (entry.type()) {
-            case ACCEPTED, RUNNING -> {
+            case ACCEPTED, LAUNCHED, RUNNING -> {
                 known.put(id, entry.at());
                 open.put(id, entry);
             }

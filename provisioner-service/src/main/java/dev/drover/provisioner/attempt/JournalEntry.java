@@ -38,6 +38,11 @@ public record JournalEntry(
     public enum Type {
         /** The attempt was taken from Kafka; written before the record is acknowledged. */
         ACCEPTED,
+        /**
+         * The attempt left the line and its launch began: from here its command may run, so after a
+         * crash it is reported lost, never handed back as not started.
+         */
+        LAUNCHED,
         /** The attempt's command started. */
         RUNNING,
         /** The attempt's final event was acknowledged by the broker. */

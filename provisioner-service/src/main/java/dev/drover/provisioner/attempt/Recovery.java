@@ -10,10 +10,12 @@ import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * After a crash (kill -9, power loss of the service), finds the attempts the journal still holds
- * open: kills whatever is left of their process groups and reports each failed, NODE_LOST ("node
- * lost"), or TIMEOUT when its deadline had passed meanwhile, so that the scheduler can retry. The
- * journal forgets an attempt once its report is acknowledged.
+ * After a crash (kill -9, power loss of the service) or a stop, finds the attempts the journal
+ * still holds open. One still in line (accepted, never launched) is handed back NOT_STARTED:
+ * nothing of it ran, and the scheduler releases it again without spending a retry. One that was
+ * launched has whatever is left of its process group killed and is reported NODE_LOST ("node
+ * lost"), or TIMEOUT when its deadline had passed meanwhile, so that the scheduler can retry it.
+ * The journal forgets an attempt once its report is acknowledged.
  */
 public final class Recovery {
 
@@ -53,6 +55,21 @@ public final class Recovery {
 
     private CompletableFuture<Void> recover(JournalEntry entry) {
         AttemptId id = entry.attemptId();
+        if (entry.type() == JournalEntry.Type.ACCEPTED) {
+            LOG.infof("%s handed back: accepted, never started", id.logContext());
+            return report(
+                    id,
+                    InstanceFailed.of(
+                            id.jobId(),
+                            id.taskName(),
+                            id.index(),
+                            id.attempt(),
+                            FailureKind.NOT_STARTED,
+                            null,
+                            "not started before the provisioner stopped; released again",
+                            null,
+                            Instant.now()));
+        }
         ProcessRef ref = entry.processRef();
         boolean killed = ref != null && reaper.kill(ref);
         Instant now = Instant.now();
@@ -76,6 +93,10 @@ public final class Recovery {
                         reason,
                         startedAt,
                         now);
+        return report(id, report);
+    }
+
+    private CompletableFuture<Void> report(AttemptId id, InstanceFailed report) {
         return publisher.instanceEvent(report).thenRun(() -> journal.done(id));
     }
 }

@@ -49,6 +49,7 @@ public class Dispatcher {
     private CapacityQueue queue;
     private ExecutorService workers;
     private ScheduledExecutorService wakeups;
+    private boolean closed;
 
     @PostConstruct
     void init() {
@@ -163,7 +164,19 @@ public class Dispatcher {
         return queue.waitingCount();
     }
 
+    /**
+     * Starts nothing more: at shutdown, attempts still in line stay open in the journal (the next
+     * start hands them back to the scheduler) rather than being started by a service that will not
+     * live to report them.
+     */
+    public synchronized void close() {
+        closed = true;
+    }
+
     private List<Attempt> takeStartable() {
+        if (closed) {
+            return List.of();
+        }
         List<Attempt> start = queue.takeStartable();
         start.forEach(a -> live.put(a.id(), a));
         return start;

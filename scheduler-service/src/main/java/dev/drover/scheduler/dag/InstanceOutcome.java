@@ -110,6 +110,10 @@ final class InstanceOutcome {
     private static boolean failed(
             Changes changes, TaskRow task, InstanceRow row, InstanceFailed failed) {
         FailureKind kind = failed.kind() == null ? FailureKind.EXIT_CODE : failed.kind();
+        if (kind == FailureKind.NOT_STARTED && !changes.job().terminating()) {
+            release(changes, row.handedBack());
+            return true;
+        }
         if (kind.retriable()
                 && row.attemptsThisRun() < task.maxAttempts()
                 && !changes.job().terminating()) {
@@ -130,7 +134,10 @@ final class InstanceOutcome {
 
     /** Another attempt of the same index: one TaskReady listing only that index. */
     private static void retry(Changes changes, InstanceRow row) {
-        InstanceRow next = row.nextAttempt();
+        release(changes, row.nextAttempt());
+    }
+
+    private static void release(Changes changes, InstanceRow next) {
         changes.put(next);
         JobRow job = changes.job();
         changes.emit(
@@ -141,7 +148,7 @@ final class InstanceOutcome {
                         job.priority(),
                         job.placement(),
                         job.stateIfCreateCvmFailed(),
-                        changes.spec(row.task())));
+                        changes.spec(next.task())));
     }
 
     private static void settleIfDone(Changes changes, TaskRow task) {

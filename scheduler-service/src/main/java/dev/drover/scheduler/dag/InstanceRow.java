@@ -33,6 +33,11 @@ public record InstanceRow(String task, int index, int attempt, int baseAttempt, 
         return new InstanceRow(task, index, attempt + 1, baseAttempt, State.RUNNABLE);
     }
 
+    /** The next attempt of an index whose attempt never started: the retry budget is unchanged. */
+    InstanceRow handedBack() {
+        return new InstanceRow(task, index, attempt + 1, baseAttempt + 1, State.RUNNABLE);
+    }
+
     InstanceRow nextRun() {
         return new InstanceRow(task, index, attempt + 1, attempt, State.RUNNABLE);
     }

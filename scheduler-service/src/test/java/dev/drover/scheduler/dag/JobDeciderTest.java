@@ -136,6 +136,37 @@ class JobDeciderTest {
     }
 
     @Test
+    void anAttemptHandedBackNotStartedIsReleasedAgainWithoutSpendingARetry() {
+        // MaxRetryCount 1: two attempts that run.
+        InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
+        job.on(failed("I", 2, 1, FailureKind.NOT_STARTED));
+
+        assertThat(ready(job, "I"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.instanceIndexes()).containsExactly(2));
+        assertThat(job.instance("I", 2).attempt()).isEqualTo(2);
+
+        job.on(failed("I", 2, 2, FailureKind.EXIT_CODE));
+        assertThat(ready(job, "I")).hasSize(2);
+        assertThat(job.instance("I", 2).attempt()).isEqualTo(3);
+
+        job.on(failed("I", 2, 3, FailureKind.EXIT_CODE));
+        assertThat(ready(job, "I")).hasSize(2);
+        assertThat(job.instance("I", 2).state()).isEqualTo(State.FAILED);
+    }
+
+    @Test
+    void aTerminatingJobDoesNotReleaseAnAttemptHandedBack() {
+        InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
+        job.terminate();
+
+        job.on(failed("I", 2, 1, FailureKind.NOT_STARTED));
+
+        assertThat(ready(job, "I")).isEmpty();
+        assertThat(job.instance("I", 2).state()).isEqualTo(State.FAILED);
+    }
+
+    @Test
     void requeuedAttemptWaitsRunnableWithoutSpendingARetryAndEveryReleaseCarriesTheJobsChoice() {
         JobSpec spec =
                 new JobSpec(
