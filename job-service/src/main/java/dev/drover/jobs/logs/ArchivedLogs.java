@@ -29,7 +29,8 @@ public class ArchivedLogs {
                     + " and stream = ? and (? = 0 or attempt = ?) order by attempt desc limit 1";
     private static final String TASK = "select 1 from task where job_id = ? and name = ?";
     private static final String INSTANCE =
-            "select 1 from instance where job_id = ? and task_name = ? and idx = ?";
+            "select attempts, state in ('SUCCEED', 'FAILED', 'FAILED_INTERRUPTED') from instance"
+                    + " where job_id = ? and task_name = ? and idx = ?";
 
     private final Database database;
 
@@ -93,7 +94,20 @@ public class ArchivedLogs {
     private static ApiProblem whyMissing(
             Connection c, String jobId, String taskName, int index, LogStream stream, int attempt)
             throws SQLException {
-        if (exists(c, INSTANCE, jobId, taskName, index)) {
+        // An ended instance will have no more attempts: asking for one it never had is final.
+        Integer attempts = endedAttempts(c, jobId, taskName, index);
+        if (attempts != null && attempts >= 0 && (attempts == 0 || attempt > attempts)) {
+            String why =
+                    attempts == 0
+                            ? " has not run (an upstream task failed, or the job ended first)"
+                            : " has had " + attempts + " attempts; there is no attempt " + attempt;
+            return new ApiProblem(
+                    404,
+                    Codes.LOGS_NOT_FOUND,
+                    "instance " + index + " of task '" + taskName + "'" + why,
+                    List.of(attempt > 0 ? "attempt" : "index"));
+        }
+        if (attempts != null) {
             String which = attempt == 0 ? "any attempt" : "attempt " + attempt;
             return new ApiProblem(
                     404,
@@ -108,7 +122,7 @@ public class ArchivedLogs {
                             + "' is not archived yet; only archived streams are served",
                     List.of("stream"));
         }
-        if (exists(c, TASK, jobId, taskName, null)) {
+        if (exists(c, TASK, jobId, taskName)) {
             return new ApiProblem(
                     404,
                     Codes.INSTANCE_NOT_FOUND,
@@ -118,15 +132,30 @@ public class ArchivedLogs {
         return TaskQueries.notFound(c, jobId, taskName);
     }
 
-    private static boolean exists(
-            Connection c, String sql, String jobId, String taskName, Integer index)
+    /**
+     * The attempts of an ended instance; -1 for an instance not ended yet, null for no such
+     * instance.
+     */
+    private static Integer endedAttempts(Connection c, String jobId, String taskName, int index)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(INSTANCE)) {
+            select.setString(1, jobId);
+            select.setString(2, taskName);
+            select.setInt(3, index);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return rs.getBoolean(2) ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String jobId, String taskName)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, jobId);
             select.setString(2, taskName);
-            if (index != null) {
-                select.setInt(3, index);
-            }
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next();
             }

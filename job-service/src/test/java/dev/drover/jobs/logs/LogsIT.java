@@ -3,6 +3,7 @@ package dev.drover.jobs.logs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.drover.contract.Topics;
@@ -123,7 +124,18 @@ class LogsIT {
                 .body("TaskInstanceSet[1].State", equalTo("SUCCEED"))
                 .body("TaskInstanceSet[1].StdoutUri", equalTo(null));
         // Only the attempt the event ended is empty; instance 0 is still not archived.
-        given().get("/v1/jobs/{id}/tasks/T/instances/0/logs", jobId).then().statusCode(404);
+        given().get("/v1/jobs/{id}/tasks/T/instances/0/logs", jobId)
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("not archived yet"));
+        // The ended instance had one attempt: a second one will never have logs.
+        given().queryParam("attempt", 2)
+                .get(path, jobId)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ResourceNotFound.Logs"))
+                .body("detail", containsString("there is no attempt 2"))
+                .body("fields[0]", equalTo("attempt"));
     }
 
     @Test
