@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class JobDeciderTest {
 
@@ -156,17 +158,6 @@ class JobDeciderTest {
     }
 
     @Test
-    void aTerminatingJobDoesNotReleaseAnAttemptHandedBack() {
-        InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
-        job.terminate();
-
-        job.on(failed("I", 2, 1, FailureKind.NOT_STARTED));
-
-        assertThat(ready(job, "I")).isEmpty();
-        assertThat(job.instance("I", 2).state()).isEqualTo(State.FAILED);
-    }
-
-    @Test
     void requeuedAttemptWaitsRunnableWithoutSpendingARetryAndEveryReleaseCarriesTheJobsChoice() {
         JobSpec spec =
                 new JobSpec(
@@ -264,12 +255,15 @@ class JobDeciderTest {
         assertThat(job.terminate().isIgnored()).isTrue();
     }
 
-    @Test
-    void terminatingJobNeverRetriesAFailedAttempt() {
+    @ParameterizedTest
+    @EnumSource(
+            value = FailureKind.class,
+            names = {"EXIT_CODE", "NOT_STARTED"})
+    void terminatingJobNeverRetriesAFailedAttemptNorReleasesOneHandedBack(FailureKind kind) {
         InMemoryJob job = InMemoryJob.learned(JOB, Jobs.fixture("c20-retry-keeps-index"));
         job.terminate();
 
-        job.on(failed("I", 2, 1, FailureKind.EXIT_CODE));
+        job.on(failed("I", 2, 1, kind));
 
         assertThat(ready(job, "I")).isEmpty();
         assertThat(job.instance("I", 2).state()).isEqualTo(State.FAILED);
