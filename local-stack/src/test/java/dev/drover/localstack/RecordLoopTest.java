@@ -1,15 +1,17 @@
 package dev.drover.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.contract.Topics;
 import dev.drover.contract.kafka.RecordLoop;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +34,7 @@ class RecordLoopTest {
                 TopicProbe.send(servers, Topics.TASK_READY, "job-1", value);
             }
             List<String> handled = new CopyOnWriteArrayList<>();
+            CountDownLatch allHandled = new CountDownLatch(3);
             AtomicInteger calls = new AtomicInteger();
             Map<String, Object> config =
                     Map.of(
@@ -49,12 +52,13 @@ class RecordLoopTest {
                                 if (calls.incrementAndGet() == 1) {
                                     throw new IllegalStateException("store down");
                                 }
-                                batch.forEach(r -> handled.add(r.value()));
+                                batch.forEach(
+                                        r -> {
+                                            handled.add(r.value());
+                                            allHandled.countDown();
+                                        });
                             })) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (handled.size() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                assertTrue(allHandled.await(30, TimeUnit.SECONDS), "handled: " + handled);
             }
 
             assertEquals(List.of("a", "b", "c"), handled);

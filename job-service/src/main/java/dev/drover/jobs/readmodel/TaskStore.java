@@ -37,7 +37,8 @@ final class TaskStore {
             "update task t set state = u.state, state_reason = u.reason,"
                     + " start_time = coalesce(t.start_time, u.first_running), end_time = u.end_time"
                     + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],"
-                    + " ?::timestamptz[]) as u(job_id, name, state, reason, first_running, end_time)"
+                    + " ?::timestamptz[])"
+                    + " as u(job_id, name, state, reason, first_running, end_time)"
                     + " where t.job_id = u.job_id and t.name = u.name";
 
     /** Locks the rows of {@code keys} and reads their states; keys without a row are absent. */
