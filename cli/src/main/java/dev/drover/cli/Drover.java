@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "drover",
         mixinStandardHelpOptions = true,
+        // Every subcommand answers --help (and --version) too.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "drover 0.1.0",
         description = "Run Drover on this machine and submit, watch and control jobs.",
         subcommands = {

@@ -52,6 +52,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String command : new String[] {"up", "down", "submit", "status", "logs"}) {
+            int exit = cli.drover(command, "--help");
+
+            assertThat(exit).as(command).isZero();
+            assertThat(cli.out()).as(command).contains("Usage: drover " + command);
+        }
+    }
+
+    @Test
     void downWithNothingRunningSaysSoAndSucceeds() {
         int exit = cli.drover("down", "--home", dir.toString());
 
