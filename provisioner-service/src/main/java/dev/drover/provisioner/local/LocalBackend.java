@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -25,24 +24,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
 /**
- * Runs attempts as child processes of this service: {@code setsid /bin/sh -c <Command>}, so each
- * command leads its own session and process group and can be killed as a whole. Attempts with
- * InputMappings additionally run in a private mount namespace ({@link MountNamespace}); attempts
- * without pay nothing for it. Linux only (util-linux setsid and unshare, procps kill, /proc).
+ * Runs attempts as child processes of this service: {@code /bin/sh -c <Command>}, started by a
+ * {@link Spawner} as the leader of a new session and process group, so it can be killed as a whole.
+ * Attempts with InputMappings additionally run in a private mount namespace ({@link
+ * MountNamespace}); attempts without pay nothing for it. Linux only (/proc, procps kill, and
+ * util-linux unshare for mappings; util-linux setsid where glibc cannot start a session itself).
  */
 @ApplicationScoped
 @Typed(LocalBackend.class)
 public class LocalBackend implements Backend {
 
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
-    private static final ProcessBuilder.Redirect NO_INPUT =
-            ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     @Inject ProvisionerConfig config;
     @Inject TaskStorage storage;
@@ -54,15 +54,19 @@ public class LocalBackend implements Backend {
                         t.setDaemon(true);
                         return t;
                     });
+    private Spawner spawner;
     private Packages packages;
     private volatile MountNamespace mountNamespace;
     private String platformProblem;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         packages = new Packages(storage);
-        platformProblem = platformProblem();
+        spawner = Spawner.forThisHost();
+        platformProblem = platformProblem(spawner);
         if (platformProblem != null) {
             LOG.errorf("local backend cannot run commands here: %s", platformProblem);
+        } else {
+            LOG.infof("local backend starts commands by %s", spawner.describe());
         }
         Path scratch = Files.createDirectories(config.stateDir().resolve("probe"));
         mountNamespace =
@@ -102,25 +106,15 @@ public class LocalBackend implements Backend {
             cwd = packages.unpack(task, app.packagePath(), workDir);
         }
         List<StagedMount> mounts = stageInputs(task, workDir);
-        // No one writes to a batch command's stdin: /dev/null makes a command that reads it see
-        // the end at once (as under Slurm) instead of waiting on a pipe until its Timeout.
-        ProcessBuilder builder =
-                new ProcessBuilder(commandLine(app.command(), mounts, workDir))
-                        .directory(cwd.toFile())
-                        .redirectInput(NO_INPUT);
-        CommandEnvironment.fill(builder.environment(), attempt);
-        return start(builder, attempt, mounts, workDir);
-    }
-
-    private Execution start(
-            ProcessBuilder builder, Attempt attempt, List<StagedMount> mounts, Path workDir)
-            throws AttemptFailure {
+        Map<String, String> env = new HashMap<>();
+        CommandEnvironment.fill(env, attempt);
         try {
-            Process process = builder.start();
+            CommandProcess process =
+                    spawner.spawn(commandLine(app.command(), mounts, workDir), cwd, env);
             Instant startedAt = Instant.now();
             long pid = process.pid();
             long ticks = ProcFs.stat(pid).map(ProcFs.Stat::startTicks).orElse(0L);
-            // setsid makes the shell lead a new session and group whose id is its own pid.
+            // The command leads a new session and group whose id is its own pid.
             ProcessRef ref = new ProcessRef(pid, pid, ticks);
             return new LocalExecution(
                     process, ref, startedAt, mounts, attempt.task(), storage, timer, workDir);
@@ -131,14 +125,9 @@ public class LocalBackend implements Backend {
     }
 
     private List<String> commandLine(String command, List<StagedMount> mounts, Path workDir) {
-        List<String> argv = new ArrayList<>();
-        argv.add("setsid");
-        if (mounts.isEmpty()) {
-            argv.addAll(List.of("/bin/sh", "-c", command));
-        } else {
-            argv.addAll(mountNamespace.wrap(mounts, workDir.resolve("mount-errors"), command));
-        }
-        return argv;
+        return mounts.isEmpty()
+                ? List.of("/bin/sh", "-c", command)
+                : mountNamespace.wrap(mounts, workDir.resolve("mount-errors"), command);
     }
 
     private List<StagedMount> stageInputs(TaskSpec task, Path workDir) throws AttemptFailure {
@@ -191,12 +180,14 @@ public class LocalBackend implements Backend {
         return null;
     }
 
-    private static String platformProblem() {
+    private static String platformProblem(Spawner spawner) {
         if (!ProcFs.available()) {
             return "the local backend needs Linux (/proc); this is "
                     + System.getProperty("os.name");
         }
-        for (String tool : List.of("setsid", "kill")) {
+        List<String> tools =
+                spawner instanceof JdkSpawner ? List.of("setsid", "kill") : List.of("kill");
+        for (String tool : tools) {
             if (!onPath(tool)) {
                 return "the local backend needs '" + tool + "' (util-linux/procps) on PATH";
             }

@@ -18,12 +18,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** A command running as a local process group (its own session, started through setsid). */
+/** A command running as a local process group (the session it leads). */
 final class LocalExecution implements Execution {
 
     private static final Logger LOG = Logger.getLogger(LocalExecution.class);
 
-    private final Process process;
+    private final CommandProcess process;
     private final ProcessRef ref;
     private final Instant startedAt;
     private final List<StagedMount> mounts;
@@ -33,7 +33,7 @@ final class LocalExecution implements Execution {
     private final Path workDir;
 
     LocalExecution(
-            Process process,
+            CommandProcess process,
             ProcessRef ref,
             Instant startedAt,
             List<StagedMount> mounts,
@@ -63,17 +63,16 @@ final class LocalExecution implements Execution {
 
     @Override
     public InputStream stdout() {
-        return process.getInputStream();
+        return process.stdout();
     }
 
     @Override
     public InputStream stderr() {
-        return process.getErrorStream();
+        return process.stderr();
     }
 
     @Override
     public int awaitExit() throws InterruptedException {
-        // The JDK reports a signal death as 128 + signal, as a shell does.
         return process.waitFor();
     }
 

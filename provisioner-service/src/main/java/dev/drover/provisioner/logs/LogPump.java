@@ -65,6 +65,7 @@ public final class LogPump implements Runnable {
                 }
             }
         } finally {
+            closeInput();
             eof.countDown();
             if (seq == 0 && redirectPath == null) {
                 sentNothing = true;
@@ -112,6 +113,16 @@ public final class LogPump implements Runnable {
             // The pipe was closed under us (process killed and stream closed): end the stream.
             LOG.debugf("%s %s stream closed: %s", id.logContext(), stream, e.getMessage());
             return -1;
+        }
+    }
+
+    // The pump owns the stream: a pipe left for the garbage collector to close would be inherited,
+    // and closed again, by every command started until then.
+    private void closeInput() {
+        try {
+            input.close();
+        } catch (IOException e) {
+            LOG.debugf("%s %s close: %s", id.logContext(), stream, e.getMessage());
         }
     }
 
