@@ -64,6 +64,9 @@ public final class Bench implements Callable<Integer> {
     /** The scenarios {@code --heavy-runs} applies to. */
     private static final List<String> HEAVY = List.of("fan-out", "wide");
 
+    private static final long QUIET_CPU_MS = 300;
+    private static final Duration QUIET_WAIT = Duration.ofMinutes(1);
+
     @Option(
             names = "--heavy-runs",
             description = "runs of fan-out and wide, the long ones (default: --runs)")
@@ -209,6 +212,7 @@ public final class Bench implements Callable<Integer> {
                 }
                 log("run " + run + "/" + runs + ": " + scenario.name() + ", " + scenario.size());
                 try {
+                    awaitQuiet(stack);
                     Map<String, Long> cpuBefore = stack.cpuMillis();
                     Figures figures = scenario.run(driver, run);
                     stack.cpuMillis()
@@ -230,6 +234,37 @@ public final class Bench implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /**
+     * Waits until the stack is nearly idle (at most {@link #QUIET_CPU_MS} of CPU in a second, all
+     * processes together) before a run, so that a scenario neither competes with the previous one's
+     * trailing work (the read model catching up, a terminated 10,000-task job being wound down, a
+     * collection after the dry run) nor is charged its CPU. Gives up after a minute.
+     */
+    private void awaitQuiet(BenchStack stack) {
+        long started = System.nanoTime();
+        long before = totalCpu(stack);
+        while (Duration.ofNanos(System.nanoTime() - started).compareTo(QUIET_WAIT) < 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchmarkFailure("interrupted while waiting for a quiet stack");
+            }
+            long now = totalCpu(stack);
+            if (now - before <= QUIET_CPU_MS) {
+                long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                log("  stack quiet after " + waited + " ms");
+                return;
+            }
+            before = now;
+        }
+        log("  stack still busy after " + QUIET_WAIT.toSeconds() + " s: running anyway");
+    }
+
+    private static long totalCpu(BenchStack stack) {
+        return stack.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private List<Scenario> chosen(Scale s) {
