@@ -42,9 +42,12 @@ public final class Launch {
                 // cores it competes with the work itself; C1's code is fast enough for services
                 // that mostly wait on Kafka, PostgreSQL and child processes.
                 "-XX:TieredStopAtLevel=1",
-                // The default (posix_spawn through jspawnhelper) costs one more exec per command:
-                // a tenth of the provisioner's CPU in a fan-out of trivial instances.
-                "-Djdk.lang.Process.launchMechanism=VFORK");
+                // The default (posix_spawn through jspawnhelper) costs one more exec per command
+                // the JDK starts (the provisioner's kill, unshare probe, and fallback launcher).
+                "-Djdk.lang.Process.launchMechanism=VFORK",
+                // Java 17 takes its charset from the locale: without a UTF-8 LANG (cron, CI,
+                // containers) it would be ASCII, and JSON and logs are UTF-8.
+                "-Dfile.encoding=UTF-8");
     }
 
     /**

@@ -1,11 +1,7 @@
 package dev.drover.provisioner.local;
 
-import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.spec.EnvVar;
 import dev.drover.provisioner.attempt.Attempt;
-import dev.drover.provisioner.attempt.AttemptFailure;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +17,7 @@ final class CommandEnvironment {
 
     private CommandEnvironment() {}
 
-    static void fill(Map<String, String> env, Attempt attempt) throws AttemptFailure {
+    static void fill(Map<String, String> env, Attempt attempt) {
         Map<String, String> own = System.getenv();
         env.clear();
         for (String name : INHERITED) {
@@ -43,30 +39,5 @@ final class CommandEnvironment {
         env.put("BATCH_TASK_NAME", attempt.id().taskName());
         env.put("BATCH_TASK_INSTANCE_NUM", Integer.toString(attempt.task().taskInstanceNum()));
         env.put("BATCH_TASK_INSTANCE_INDEX", Integer.toString(attempt.id().index()));
-        refuseIfMangled(env, attempt.task().application().command());
-    }
-
-    // The JDK encodes argv and the environment in the default charset: anything but UTF-8 would
-    // silently replace non-ASCII characters, so refuse instead.
-    private static void refuseIfMangled(Map<String, String> env, String command)
-            throws AttemptFailure {
-        if (StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
-            return;
-        }
-        boolean ascii =
-                isAscii(command)
-                        && env.entrySet().stream()
-                                .allMatch(e -> isAscii(e.getKey()) && isAscii(e.getValue()));
-        if (!ascii) {
-            throw new AttemptFailure(
-                    FailureKind.SETUP,
-                    "non-ASCII Command or EnvVars need the provisioner JVM in UTF-8"
-                            + " (-Dfile.encoding=UTF-8); it runs in "
-                            + Charset.defaultCharset());
-        }
-    }
-
-    private static boolean isAscii(String text) {
-        return text.chars().allMatch(c -> c < 128);
     }
 }

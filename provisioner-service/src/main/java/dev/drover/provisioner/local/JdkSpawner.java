@@ -3,6 +3,8 @@ package dev.drover.provisioner.local;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ final class JdkSpawner implements Spawner {
     @Override
     public CommandProcess spawn(List<String> argv, Path cwd, Map<String, String> env)
             throws IOException {
+        refuseIfMangled(argv, env);
         List<String> command = new ArrayList<>(argv.size() + 1);
         command.add("setsid");
         command.addAll(argv);
@@ -33,6 +36,29 @@ final class JdkSpawner implements Spawner {
     @Override
     public String describe() {
         return "JDK process launch through setsid";
+    }
+
+    // The JDK encodes argv and the environment in the default charset: anything but UTF-8 would
+    // silently replace non-ASCII characters, so refuse instead.
+    private static void refuseIfMangled(List<String> argv, Map<String, String> env)
+            throws IOException {
+        if (StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            return;
+        }
+        boolean ascii =
+                argv.stream().allMatch(JdkSpawner::isAscii)
+                        && env.entrySet().stream()
+                                .allMatch(e -> isAscii(e.getKey()) && isAscii(e.getValue()));
+        if (!ascii) {
+            throw new IOException(
+                    "non-ASCII Command or EnvVars need the provisioner JVM in UTF-8"
+                            + " (-Dfile.encoding=UTF-8); it runs in "
+                            + Charset.defaultCharset());
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 128);
     }
 
     private record JdkProcess(Process process) implements CommandProcess {

@@ -8,8 +8,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Kills what a previous run of the provisioner left of a command: every process still in its
- * process group. A group whose id now belongs to a different process (pid reuse: its start time
- * differs from the journal's) is left alone, since none of ours can be in it.
+ * session. A session whose id now belongs to a different process (pid reuse: its start time differs
+ * from the journal's) is left alone, since none of ours can be in it.
  */
 public final class LeftoverReaper implements Recovery.ProcessReaper {
 
@@ -24,16 +24,17 @@ public final class LeftoverReaper implements Recovery.ProcessReaper {
         Optional<ProcFs.Stat> leader = ProcFs.stat(ref.pgid());
         if (leader.isPresent()
                 && (leader.get().startTicks() != ref.startTicks()
-                        || leader.get().pgid() != ref.pgid())) {
+                        || leader.get().sid() != ref.pgid())) {
             LOG.debugf("pid %d was reused by another process: nothing of ours left", ref.pgid());
             return false;
         }
-        List<ProcFs.Stat> members = ProcFs.groupMembers(ref.pgid());
+        // The command's session id is its group id, the leader's pid.
+        List<ProcFs.Stat> members = ProcFs.sessionMembers(ref.pgid());
         if (members.isEmpty()) {
             return false;
         }
-        LOG.infof("killing %d leftover processes of group %d", members.size(), ref.pgid());
-        ProcessGroups.signal("KILL", ref.pgid(), null);
+        LOG.infof("killing %d leftover processes of session %d", members.size(), ref.pgid());
+        Sessions.signal("KILL", ref.pgid(), null);
         return true;
     }
 }

@@ -73,7 +73,8 @@ public class LocalBackend implements Backend {
                 platformProblem == null
                         ? MountNamespace.detect(scratch)
                         : MountNamespace.unsupported(platformProblem);
-        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+        if (spawner instanceof JdkSpawner
+                && !StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
             LOG.warnf(
                     "JVM charset is %s: commands and EnvVars with non-ASCII characters will be"
                             + " refused; start the JVM with -Dfile.encoding=UTF-8",

@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** A command running as a local process group (the session it leads). */
+/** A command running as a local process session (whose group and session ids are its pid). */
 final class LocalExecution implements Execution {
 
     private static final Logger LOG = Logger.getLogger(LocalExecution.class);
@@ -88,10 +88,10 @@ final class LocalExecution implements Execution {
     }
 
     /**
-     * Kills what is left of the group after the leader was reaped, cheaply since nearly every
-     * command leaves nothing: Linux keeps the group's id allocated while a member lives, so a
+     * Kills what is left of the session after the leader was reaped, cheaply since nearly every
+     * command leaves nothing: Linux keeps the session's id allocated while a member lives, so a
      * process now holding that pid proves none of ours is left; else only processes forked since
-     * the leader are read, and {@code kill} runs only if one of them is in the group.
+     * the leader are read, and {@code kill} runs only if one of them is in the session.
      */
     @Override
     public void endRemains() {
@@ -101,9 +101,9 @@ final class LocalExecution implements Execution {
         List<ProcFs.Stat> left = ProcFs.membersForkedAfterLeader(ref.pgid());
         if (!left.isEmpty()) {
             LOG.infof(
-                    "pgid=%d %d members outlived the command's shell: killing them",
+                    "sid=%d %d members outlived the command's shell: killing them",
                     ref.pgid(), left.size());
-            ProcessGroups.signal("KILL", ref.pgid(), null);
+            Sessions.signal("KILL", ref.pgid(), null);
         }
     }
 
@@ -144,12 +144,13 @@ final class LocalExecution implements Execution {
     }
 
     private void forceIfLeft() {
-        if (process.isAlive() || !ProcFs.groupMembers(ref.pgid()).isEmpty()) {
+        if (process.isAlive() || !ProcFs.sessionMembers(ref.pgid()).isEmpty()) {
             signal("KILL");
         }
     }
 
     private void signal(String signal) {
-        ProcessGroups.signal(signal, ref.pgid(), process.isAlive() ? ref.pid() : null);
+        // The command's session id is its group id, the leader's pid.
+        Sessions.signal(signal, ref.pgid(), process.isAlive() ? ref.pid() : null);
     }
 }

@@ -25,9 +25,10 @@ public final class ProcFs {
      *
      * @param pid the process
      * @param pgid its process group
+     * @param sid its session
      * @param startTicks start time in clock ticks since boot
      */
-    public record Stat(long pid, long pgid, long startTicks) {}
+    public record Stat(long pid, long pgid, long sid, long startTicks) {}
 
     /** The process's stat, or empty if it is gone. */
     public static Optional<Stat> stat(long pid) {
@@ -47,13 +48,13 @@ public final class ProcFs {
         }
     }
 
-    /** Every live process whose group is {@code pgid}. */
-    public static List<Stat> groupMembers(long pgid) {
+    /** Every live process of session {@code sid}, whatever its group. */
+    public static List<Stat> sessionMembers(long sid) {
         List<Stat> members = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path dir : dirs) {
                 stat(Long.parseLong(dir.getFileName().toString()))
-                        .filter(s -> s.pgid() == pgid)
+                        .filter(s -> s.sid() == sid)
                         .ifPresent(members::add);
             }
         } catch (IOException e) {
@@ -63,37 +64,38 @@ public final class ProcFs {
     }
 
     /**
-     * Every live process of group {@code pgid} forked after the group's leader {@code pgid}, which
-     * is every member of a group its leader made. Pids are handed out cyclically, so only those
-     * allocated since the leader's are read: no more than a few files while the leader's is recent.
-     * A member is missed only if pids went all the way round past the leader's meanwhile. (A thread
-     * of a member may be listed as well: /proc answers for thread ids too.)
+     * Every live process of session {@code sid} forked after the session's leader {@code sid},
+     * which is every member of a session its leader made, in any of its groups. Pids are handed out
+     * cyclically, so only those allocated since the leader's are read: no more than a few files
+     * while the leader's is recent. A member is missed only if pids went all the way round past the
+     * leader's meanwhile. (A thread of a member may be listed as well: /proc answers for thread ids
+     * too.)
      */
-    public static List<Stat> membersForkedAfterLeader(long pgid) {
+    public static List<Stat> membersForkedAfterLeader(long sid) {
         long last;
         try {
             String[] loadavg = Files.readString(PROC.resolve("loadavg")).trim().split(" ");
             last = Long.parseLong(loadavg[loadavg.length - 1]);
         } catch (IOException | RuntimeException e) {
-            return groupMembers(pgid);
+            return sessionMembers(sid);
         }
-        if (last >= pgid && last - pgid <= PROBE_LIMIT) {
+        if (last >= sid && last - sid <= PROBE_LIMIT) {
             // Probing each pid since the leader is far cheaper than listing /proc, which makes
             // the kernel build an entry for every process on the machine.
             List<Stat> members = new ArrayList<>();
-            for (long pid = pgid + 1; pid <= last; pid++) {
-                stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
+            for (long pid = sid + 1; pid <= last; pid++) {
+                stat(pid).filter(s -> s.sid() == sid).ifPresent(members::add);
             }
             return members;
         }
-        boolean wrapped = last < pgid;
+        boolean wrapped = last < sid;
         List<Stat> members = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path dir : dirs) {
                 long pid = Long.parseLong(dir.getFileName().toString());
-                boolean later = wrapped ? pid > pgid || pid <= last : pid > pgid && pid <= last;
+                boolean later = wrapped ? pid > sid || pid <= last : pid > sid && pid <= last;
                 if (later) {
-                    stat(pid).filter(s -> s.pgid() == pgid).ifPresent(members::add);
+                    stat(pid).filter(s -> s.sid() == sid).ifPresent(members::add);
                 }
             }
         } catch (IOException e) {
@@ -108,9 +110,9 @@ public final class ProcFs {
     }
 
     // The command name (field 2) is in parentheses and may hold spaces or ')': parse after the
-    // last ')'. Fields from there: state(3) ppid(4) pgrp(5) ... starttime(22).
+    // last ')'. Fields from there: state(3) ppid(4) pgrp(5) session(6) ... starttime(22).
     static Stat parse(long pid, String text) {
         String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
-        return new Stat(pid, Long.parseLong(f[2]), Long.parseLong(f[19]));
+        return new Stat(pid, Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[19]));
     }
 }

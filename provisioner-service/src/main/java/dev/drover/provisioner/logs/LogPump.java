@@ -20,6 +20,9 @@ import org.jboss.logging.Logger;
  * sends nothing at all (see {@link #sentNothing()}), since most commands of a wide job write
  * nothing to at least one stream and an empty object per stream was most of the log pipeline's
  * work.
+ *
+ * <p>A stream can also be {@link #cutOff() cut off} before its end, when a process that left the
+ * command's session still holds it open: the attempt's outcome must not wait for that process.
  */
 public final class LogPump implements Runnable {
 
@@ -34,7 +37,10 @@ public final class LogPump implements Runnable {
     private final byte[] buffer;
     private final CountDownLatch eof = new CountDownLatch(1);
     private final CompletableFuture<Void> acked = new CompletableFuture<>();
+    // The reading thread and cutOff() both may end the stream; seq, ended and previous are
+    // guarded by this pump.
     private long seq;
+    private boolean ended;
     private volatile boolean sentNothing;
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
@@ -61,26 +67,55 @@ public final class LogPump implements Runnable {
             int n;
             while ((n = read()) >= 0) {
                 if (n > 0) {
-                    send(Arrays.copyOf(buffer, n), false);
+                    forward(Arrays.copyOf(buffer, n));
                 }
             }
         } finally {
             closeInput();
             eof.countDown();
-            if (seq == 0 && redirectPath == null) {
-                sentNothing = true;
-            } else {
-                send(new byte[0], true);
-            }
-            previous.whenComplete(
-                    (ok, error) -> {
-                        if (error != null) {
-                            acked.completeExceptionally(error);
-                        } else {
-                            acked.complete(null);
-                        }
-                    });
+            end();
         }
+    }
+
+    /**
+     * Ends the stream now with what was read so far. Whatever comes later is read and dropped (so
+     * the writer never blocks on a full pipe) until the writer closes its end.
+     */
+    public void cutOff() {
+        if (end()) {
+            LOG.warnf(
+                    "%s %s cut off: a process outside the command's session holds it open;"
+                            + " its later output is not kept",
+                    id.logContext(), stream);
+        }
+    }
+
+    private synchronized void forward(byte[] data) {
+        if (!ended) {
+            send(data, false);
+        }
+    }
+
+    /** Sends the stream's end once; false if it had already ended. */
+    private synchronized boolean end() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        if (seq == 0 && redirectPath == null) {
+            sentNothing = true;
+        } else {
+            send(new byte[0], true);
+        }
+        previous.whenComplete(
+                (ok, error) -> {
+                    if (error != null) {
+                        acked.completeExceptionally(error);
+                    } else {
+                        acked.complete(null);
+                    }
+                });
+        return true;
     }
 
     /** Waits until the command's side of the stream is closed; false on timeout. */

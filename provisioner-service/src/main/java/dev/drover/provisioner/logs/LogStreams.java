@@ -46,16 +46,18 @@ public class LogStreams {
 
         /**
          * After the command's shell exited: waits for both streams to end. A background child still
-         * holding them gets {@code linger}, then the rest of the group is killed.
+         * holding them gets {@code linger}, then the rest of the session is killed. A stream still
+         * open after that is held by a process that left the session (its own {@code setsid}): it
+         * is cut off, since the attempt's outcome cannot wait for a process it cannot end.
          */
         public void drain(Execution execution, Duration linger) {
             if (!awaitEof(linger)) {
                 LOG.infof(
-                        "%s output still open after exit: killing the rest of its group", attempt);
+                        "%s output still open after exit: killing the rest of its session",
+                        attempt);
                 execution.killRemains();
                 if (!awaitEof(GIVE_UP_AFTER_KILL)) {
-                    LOG.warnf(
-                            "%s output still open; a process outside its group holds it", attempt);
+                    pumps.forEach(LogPump::cutOff);
                 }
             }
         }

@@ -134,7 +134,7 @@ class SpawnerTest {
             }
             assertThat(sleeper.isAlive()).isTrue();
         } finally {
-            ProcessGroups.signal("KILL", sleeper.pid(), sleeper.pid());
+            Sessions.signal("KILL", sleeper.pid(), sleeper.pid());
         }
         assertThat(sleeper.waitFor()).isEqualTo(128 + 9);
         assertThat(read(sleeper.stdout())).isEmpty();
