@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drover.contract.Topics;
 import dev.drover.contract.event.FailureKind;
 import dev.drover.contract.event.InstanceFailed;
 import dev.drover.contract.event.InstanceSucceeded;
 import dev.drover.contract.event.LogStream;
+import dev.drover.contract.event.TerminateJob;
 import dev.drover.contract.spec.TaskSpec;
 import dev.drover.localstack.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,29 @@ class BackgroundChildIT extends HarnessPerClass {
                     .isInstanceOf(InstanceSucceeded.class);
             assertThat(Harness.text(harness.awaitStream(job, "I", 0, 1, LogStream.STDOUT, SHORT)))
                     .isEqualTo("start\nend\n");
+        } finally {
+            for (long pid : Harness.processesOfJob(job)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void aTerminateEndsAnInstanceHeldOpenByAProcessThatLeftTheSession() throws Exception {
+        String job = Harness.newJobId();
+        Harness.release(job, 1, 1, List.of(0), task("setsid sleep 300 & echo end", 60));
+        try {
+            // The shell exited and its stream is held: the attempt is draining.
+            await().atMost(SHORT)
+                    .until(() -> !harness.chunks(job, "I", 0, 1, LogStream.STDOUT).isEmpty());
+            await().atMost(SHORT).until(() -> Harness.processesOfJob(job).size() == 1);
+            Instant sent = Instant.now();
+            Harness.send(Topics.JOB_EVENTS, TerminateJob.of(job, "terminated"));
+
+            InstanceFailed end = (InstanceFailed) harness.awaitFinal(job, "I", 0, 1, SHORT);
+            assertThat(end.kind()).isEqualTo(FailureKind.TERMINATED);
+            // Not the 2 s linger plus 10 s wait a stream gets before it is cut off unasked.
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
         } finally {
             for (long pid : Harness.processesOfJob(job)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -22,6 +22,7 @@ public class LogStreams {
 
     private static final Logger LOG = Logger.getLogger(LogStreams.class);
     private static final Duration GIVE_UP_AFTER_KILL = Duration.ofSeconds(10);
+    private static final Duration TERMINATE_CHECK = Duration.ofMillis(100);
 
     @Inject ProvisionerConfig config;
     @Inject EventPublisher publisher;
@@ -48,18 +49,23 @@ public class LogStreams {
          * After the command's shell exited: waits for both streams to end. A background child still
          * holding them gets {@code linger}, then the rest of the session is killed. A stream still
          * open after that is held by a process that left the session (its own {@code setsid}): it
-         * is cut off, since the attempt's outcome cannot wait for a process it cannot end.
+         * is cut off, at once if the attempt is terminated meanwhile, else after {@link
+         * #GIVE_UP_AFTER_KILL}, since the attempt's outcome cannot wait for a process it cannot
+         * end.
          */
         public void drain(Execution execution, Duration linger) {
-            if (!awaitEof(linger)) {
-                LOG.infof(
-                        "%s output still open after exit: killing the rest of its session",
-                        attempt);
-                execution.killRemains();
-                if (!awaitEof(GIVE_UP_AFTER_KILL)) {
-                    pumps.forEach(LogPump::cutOff);
+            if (awaitEof(linger)) {
+                return;
+            }
+            LOG.infof("%s output still open after exit: killing the rest of its session", attempt);
+            execution.killRemains();
+            long deadline = System.nanoTime() + GIVE_UP_AFTER_KILL.toNanos();
+            while (!attempt.terminated() && System.nanoTime() < deadline) {
+                if (awaitEof(TERMINATE_CHECK)) {
+                    return;
                 }
             }
+            pumps.forEach(LogPump::cutOff);
         }
 
         /**
