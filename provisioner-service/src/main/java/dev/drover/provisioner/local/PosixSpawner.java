@@ -35,6 +35,7 @@ final class PosixSpawner implements Spawner {
     private static final int O_RDONLY = 0;
     private static final int O_CLOEXEC = 0x80000;
     private static final int EINTR = 4;
+    private static final int SIGKILL = 9;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
@@ -76,7 +77,7 @@ final class PosixSpawner implements Spawner {
             closeAll(out);
             throw e;
         }
-        int pid;
+        int pid = 0;
         InputStream stdout = null;
         try {
             pid = start(argv, cwd, env, out[1], err[1]);
@@ -88,6 +89,12 @@ final class PosixSpawner implements Spawner {
         } catch (IOException | RuntimeException e) {
             if (stdout != null) {
                 stdout.close();
+            }
+            if (pid > 0) {
+                // Started, but with no way to read it (out of descriptors): nobody would ever
+                // wait for it.
+                LibC.kill(-pid, SIGKILL);
+                LibC.waitpid(pid, new int[1], 0);
             }
             throw e;
         } finally {
@@ -259,6 +266,8 @@ final class PosixSpawner implements Spawner {
         static native int pipe2(int[] fds, int flags) throws LastErrorException;
 
         static native int close(int fd);
+
+        static native int kill(int pid, int signal);
 
         static native int waitpid(int pid, int[] status, int options) throws LastErrorException;
 
